@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+/** The `depeche` command: serve, migrate, demo, user create. */
+import { Command, Option } from 'commander';
+import { USER_ROLES } from '../domain/user.js';
+import { DepecheError } from '../errors.js';
+import { loadDemo } from '../services/demo/load-demo.js';
+import { generatePassword } from '../services/password.js';
+import { buildServer } from '../web/server.js';
+import { openApp } from './open-app.js';
+import { action } from './run-command.js';
+
+const DEMO_DONE_KEY = 'demo.loaded_at';
+
+const program = new Command();
+program.name('depeche').description('Dépêche: news publishing platform (public site and newsroom).').showHelpAfterError('(run with --help for usage)');
+
+program
+  .command('serve')
+  .description('Migrate the database and serve the site (PORT, HOST, DATABASE_URL… from the environment).')
+  .option('-p, --port <port>', 'port to listen on (overrides PORT)')
+  .option('--host <host>', 'address to listen on (overrides HOST)')
+  .option('--demo-on-first-start', 'load the demo content when the database has never been initialised')
+  .action(
+    action(async (options: { port?: string; host?: string; demoOnFirstStart?: boolean }) => {
+      const app = await openApp({ PORT: options.port, HOST: options.host });
+      const { config, services, handle } = app;
+      if (app.appliedMigrations.length > 0) process.stdout.write(`Database migrated (${app.appliedMigrations.join(', ')}).\n`);
+      if (options.demoOnFirstStart && (await services.ctx.repos.settings.get(DEMO_DONE_KEY)) === undefined && (await services.ctx.repos.articles.count()) === 0) {
+        process.stdout.write('First start: loading the demo content…\n');
+        const report = await loadDemo(services, { onArticle: progress });
+        await services.ctx.repos.settings.set(DEMO_DONE_KEY, new Date().toISOString(), Date.now());
+        process.stdout.write(`\nDemo loaded: ${report.articles} articles, ${report.comments} comments, ${report.authors} authors, ${report.categories} categories.\n`);
+      }
+      if ((await services.ctx.repos.users.countCanLogIn()) === 0) {
+        process.stdout.write('No staff account can log in yet. Create one with:\n  npx depeche user create --email you@example.org --name "Your Name" --role administrator\n');
+      }
+      const server = await buildServer({ config, services });
+      const shutdown = async () => {
+        await server.close();
+        await handle.close();
+      };
+      process.once('SIGINT', () => void shutdown());
+      process.once('SIGTERM', () => void shutdown());
+      try {
+        await server.listen({ port: config.port, host: config.host });
+      } catch (error) {
+        await handle.close();
+        if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') throw new DepecheError('DEPECHE_PORT_IN_USE', { port: config.port });
+        throw error;
+      }
+      const address = server.server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : config.port;
+      process.stdout.write(`Dépêche is serving ${config.siteName} at http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port} (database: ${handle.dialect}).\n`);
+    }),
+  );
+
+program
+  .command('migrate')
+  .description('Create or update the database schema.')
+  .action(
+    action(async () => {
+      const app = await openApp();
+      await app.handle.close();
+      process.stdout.write(app.appliedMigrations.length > 0 ? `Applied: ${app.appliedMigrations.join(', ')}\n` : 'The database is up to date.\n');
+    }),
+  );
+
+program
+  .command('demo')
+  .description('Load the demo content (idempotent: what exists is kept).')
+  .action(
+    action(async () => {
+      const app = await openApp();
+      try {
+        const report = await loadDemo(app.services, { onArticle: progress });
+        await app.services.ctx.repos.settings.set(DEMO_DONE_KEY, new Date().toISOString(), Date.now());
+        process.stdout.write(`\nDemo content: ${report.articles} articles, ${report.comments} comments, ${report.images} images, ${report.authors} authors and ${report.categories} categories added.\n`);
+      } finally {
+        await app.handle.close();
+      }
+    }),
+  );
+
+const user = program.command('user').description('Manage staff accounts.');
+user
+  .command('create')
+  .description('Create a staff account. Without --password, a random one is generated and printed once.')
+  .requiredOption('--email <email>', 'login email')
+  .requiredOption('--name <name>', 'name shown in bylines')
+  .addOption(new Option('--role <role>', 'role').choices([...USER_ROLES]).default('author'))
+  .option('--password <password>', 'password (at least 10 characters); prefer the generated one')
+  .option('--slug <slug>', 'author page slug (default: from the name)')
+  .action(
+    action(async (options: { email: string; name: string; role: string; password?: string; slug?: string }) => {
+      const app = await openApp();
+      try {
+        const password = options.password ?? generatePassword();
+        await app.services.users.createUser({ email: options.email, name: options.name, role: options.role, password, ...(options.slug ? { slug: options.slug } : {}) });
+        process.stdout.write(`Created ${options.role} ${options.email}.\n`);
+        if (options.password === undefined) process.stdout.write(`One-time password (shown once, change it after logging in): ${password}\n`);
+      } finally {
+        await app.handle.close();
+      }
+    }),
+  );
+
+function progress(done: number, total: number): void {
+  if (!process.stdout.isTTY) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stdout.write(`\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+}
+
+await program.parseAsync(process.argv);

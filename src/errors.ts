@@ -1,0 +1,77 @@
+/**
+ * The error catalogue: every failure Dépêche reports has a stable code (the contract),
+ * an HTTP status, a message for people in French and English, and whether an operator
+ * should hear about it (reportable) or it is the caller's fault.
+ */
+
+/** One entry of the catalogue. Messages may hold `{name}` placeholders. */
+export interface ErrorDefinition {
+  status: number;
+  reportable: boolean;
+  fr: string;
+  en: string;
+}
+
+/** Every error code Dépêche uses, with its HTTP status and messages. */
+export const ERROR_CATALOGUE = {
+  DEPECHE_NOT_FOUND: { status: 404, reportable: false, fr: 'Cette page est introuvable.', en: 'This page cannot be found.' },
+  DEPECHE_BAD_URL: { status: 400, reportable: false, fr: 'Cette adresse est mal formée.', en: 'This address is malformed.' },
+  DEPECHE_BAD_PAGE_NUMBER: { status: 400, reportable: false, fr: 'Le numéro de page doit être un entier positif.', en: 'The page number must be a positive integer.' },
+  DEPECHE_BAD_REQUEST: { status: 400, reportable: false, fr: 'La requête est invalide : {detail}', en: 'The request is invalid: {detail}' },
+  DEPECHE_VALIDATION: { status: 422, reportable: false, fr: 'Données invalides : {detail}', en: 'Invalid data: {detail}' },
+  DEPECHE_DOCUMENT_INVALID: { status: 422, reportable: false, fr: 'Le contenu de l’article est invalide : {detail}', en: 'The article body is invalid: {detail}' },
+  DEPECHE_SLUG_TAKEN: { status: 409, reportable: false, fr: 'L’identifiant d’URL « {slug} » est déjà utilisé.', en: 'The URL slug "{slug}" is already in use.' },
+  DEPECHE_SLUG_RESERVED: { status: 422, reportable: false, fr: 'L’identifiant d’URL « {slug} » est réservé.', en: 'The URL slug "{slug}" is reserved.' },
+  DEPECHE_USER_EXISTS: { status: 409, reportable: false, fr: 'Un compte existe déjà avec l’adresse {email}.', en: 'An account already exists for {email}.' },
+  DEPECHE_UNKNOWN_REFERENCE: { status: 422, reportable: false, fr: '{kind} inconnu : {ref}', en: 'Unknown {kind}: {ref}' },
+  DEPECHE_CONFIG_INVALID: { status: 500, reportable: true, fr: 'Configuration invalide : {detail}', en: 'Invalid configuration: {detail}' },
+  DEPECHE_DB_UNREACHABLE: { status: 503, reportable: true, fr: 'Base de données injoignable ({detail}).', en: 'Database unreachable ({detail}).' },
+  DEPECHE_DB_NOT_WRITABLE: { status: 500, reportable: true, fr: 'Impossible d’ouvrir la base de données {path} : {detail}', en: 'Cannot open the database {path}: {detail}' },
+  DEPECHE_PORT_IN_USE: { status: 500, reportable: true, fr: 'Le port {port} est déjà utilisé ; choisissez-en un autre avec PORT.', en: 'Port {port} is already in use; choose another with PORT.' },
+  DEPECHE_CLI_USAGE: { status: 400, reportable: false, fr: '{detail}', en: '{detail}' },
+  DEPECHE_INTERNAL: { status: 500, reportable: true, fr: 'Une erreur interne est survenue. Réessayez dans un instant.', en: 'An internal error occurred. Please try again shortly.' },
+} as const satisfies Record<string, ErrorDefinition>;
+
+/** A stable error code of the catalogue. */
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** The languages error messages exist in. */
+export type MessageLanguage = 'fr' | 'en';
+
+/** Fills `{name}` placeholders of a catalogue message. */
+function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** An expected failure with a catalogue code; the message is for people, the code for programs. */
+export class DepecheError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Readonly<Record<string, string | number>>;
+
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, options?: { cause?: unknown }) {
+    super(fill(ERROR_CATALOGUE[code].en, params), options);
+    this.name = 'DepecheError';
+    this.code = code;
+    this.params = params;
+  }
+
+  /** HTTP status of this error. */
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+
+  /** Whether an operator should be told (logged as an error) rather than the caller blamed. */
+  get reportable(): boolean {
+    return ERROR_CATALOGUE[this.code].reportable;
+  }
+
+  /** The message for people in the given language. */
+  messageIn(language: MessageLanguage): string {
+    return fill(ERROR_CATALOGUE[this.code][language], this.params);
+  }
+}
+
+/** The message of a catalogue code in a language, without throwing anything. */
+export function errorMessage(code: ErrorCode, language: MessageLanguage, params: Record<string, string | number> = {}): string {
+  return fill(ERROR_CATALOGUE[code][language], params);
+}

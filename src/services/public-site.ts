@@ -1,0 +1,261 @@
+/**
+ * Read models of the public site. Each page costs a fixed number of queries whatever
+ * the size of the listing: ids come from one ordered index range, then bylines, tags,
+ * media and comments are fetched for the whole page at once.
+ */
+import { buildThreads, DEFAULT_THREAD_DEPTH } from '../domain/comment.js';
+import { ancestry, type CategoryNode } from '../domain/category.js';
+import { articlePath, authorPath, categoryPath, mediaPath, pagedPath, tagPath } from '../domain/urls.js';
+import type { ListingScope } from '../storage/repositories/index.js';
+import type { ArticleRow, CategoryRow, CommentRow, MediaRow } from '../storage/schema.js';
+import type { ServiceContext } from './context.js';
+import type { StoredVariant } from './media-service.js';
+import type { ArticleCardView, ArticlePageView, ChromeView, CommentView, HomePageView, ImageView, ListingPageView } from './view-models.js';
+
+/** Articles per listing page. */
+export const PAGE_SIZE = 20;
+/** Highest page number served; deeper pages are refused rather than scanned. */
+export const MAX_PAGE = 5_000;
+/** Articles per home-page category block. */
+const SECTION_SIZE = 4;
+/** Related articles under an article. */
+const RELATED_SIZE = 4;
+
+type CategoryTree = Map<number, CategoryRow & CategoryNode>;
+
+function treeOf(rows: readonly CategoryRow[]): CategoryTree {
+  return new Map(rows.map((c) => [c.id, { ...c, parentId: c.parent_id }]));
+}
+
+function imageView(media: MediaRow, overrides: { alt?: string | null; caption?: string | null; credit?: string | null } = {}): ImageView {
+  const variants = JSON.parse(media.variants) as StoredVariant[];
+  const byFormat = (format: string) => variants.filter((v) => v.format === format).sort((a, b) => a.width - b.width);
+  const srcset = (list: StoredVariant[]) => list.map((v) => `${mediaPath(v.key)} ${v.width}w`).join(', ');
+  const fallback = byFormat('jpeg');
+  const sources = ['avif', 'webp'].map((f) => ({ type: `image/${f}`, list: byFormat(f) })).filter((s) => s.list.length > 0);
+  return {
+    src: mediaPath(media.storage_key),
+    srcset: srcset(fallback),
+    width: media.width,
+    height: media.height,
+    alt: overrides.alt ?? media.alt,
+    caption: overrides.caption ?? media.caption,
+    credit: overrides.credit ?? media.credit,
+    sources: sources.map((s) => ({ type: s.type, srcset: srcset(s.list) })),
+  };
+}
+
+/** Builds the view models of public pages. */
+export class PublicSiteService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** Header and footer data; the category tree is returned too so callers need not fetch it again. */
+  private async chrome(): Promise<{ chrome: ChromeView; tree: CategoryTree }> {
+    const rows = await this.ctx.repos.taxonomy.allCategories();
+    const tree = treeOf(rows);
+    const menu = rows.filter((c) => c.parent_id === null && c.in_menu === 1).map((c) => ({ name: c.name, url: categoryPath(c.slug) }));
+    const { siteName, siteUrl, siteLanguage, timeZone } = this.ctx.site;
+    return { chrome: { siteName, siteUrl, language: siteLanguage, timeZone, menu }, tree };
+  }
+
+  /** Cards for articles, in the order of `ids` (four queries, whatever the count). */
+  private async cards(ids: readonly number[], tree: CategoryTree, rows?: readonly ArticleRow[]): Promise<ArticleCardView[]> {
+    if (ids.length === 0) return [];
+    const repos = this.ctx.repos;
+    const [articles, bylines, tags] = await Promise.all([rows ?? repos.articles.findByIds(ids), repos.articles.bylinesFor(ids), repos.articles.tagsFor(ids)]);
+    const mediaIds = [...new Set(articles.map((a) => a.featured_media_id).filter((id): id is number => id !== null))];
+    const media = new Map((await repos.media.findByIds(mediaIds)).map((m) => [m.id, m]));
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const cards: ArticleCardView[] = [];
+    for (const id of ids) {
+      const a = byId.get(id);
+      const category = a ? tree.get(a.primary_category_id) : undefined;
+      if (!a || !category || a.published_at === null) continue;
+      const featured = a.featured_media_id === null ? undefined : media.get(a.featured_media_id);
+      cards.push({
+        id: a.id,
+        url: articlePath(category.slug, a.slug),
+        title: a.title,
+        dek: a.dek,
+        publishedAt: new Date(a.published_at),
+        category: { name: category.name, url: categoryPath(category.slug) },
+        authors: bylines.filter((b) => b.article_id === id).map((b) => ({ name: b.display_name, url: authorPath(b.slug) })),
+        tags: tags.filter((t) => t.article_id === id).map((t) => ({ name: t.name, url: tagPath(t.slug) })),
+        image: featured ? imageView(featured, { alt: a.featured_alt, caption: a.featured_caption, credit: a.featured_credit }) : null,
+      });
+    }
+    return cards;
+  }
+
+  /** The home page: the lead story, the latest articles and a block per main category. */
+  async homePage(): Promise<HomePageView> {
+    const now = this.ctx.clock.now();
+    const { chrome, tree } = await this.chrome();
+    const latestIds = await this.ctx.repos.articles.listPublishedIds({ kind: 'all' }, { now, limit: 1 + 10, offset: 0 });
+    const shown = new Set(latestIds);
+    const mains = [...tree.values()].filter((c) => c.parent_id === null && c.in_menu === 1);
+    const sectionIds = await Promise.all(
+      mains.map((c) => this.ctx.repos.articles.listPublishedIds({ kind: 'category', categoryId: c.id }, { now, limit: SECTION_SIZE + shown.size, offset: 0 })),
+    );
+    // Sections skip what the lead and latest list already show.
+    const sectionPicks = sectionIds.map((ids) => ids.filter((id) => !shown.has(id)).slice(0, SECTION_SIZE));
+    const cards = await this.cards([...latestIds, ...sectionPicks.flat()], tree);
+    const card = new Map(cards.map((c) => [c.id, c]));
+    const pick = (ids: readonly number[]) => ids.map((id) => card.get(id)).filter((c): c is ArticleCardView => c !== undefined);
+    const [lead, ...latest] = pick(latestIds);
+    return {
+      chrome,
+      lead: lead ?? null,
+      latest,
+      sections: mains
+        .map((c, i) => ({ category: { name: c.name, url: categoryPath(c.slug) }, articles: pick(sectionPicks[i] ?? []) }))
+        .filter((s) => s.articles.length > 0),
+    };
+  }
+
+  /** The article at /{categorySlug}/{slug}, if readers may see it there. */
+  async articlePage(categorySlug: string, slug: string): Promise<ArticlePageView | undefined> {
+    const now = this.ctx.clock.now();
+    const repos = this.ctx.repos;
+    const [{ chrome, tree }, row] = await Promise.all([this.chrome(), repos.articles.findBySlug(slug)]);
+    if (!row || row.status !== 'published' || row.published_at === null || row.published_at > now) return undefined;
+    const category = tree.get(row.primary_category_id);
+    if (!category || category.slug !== categorySlug) return undefined;
+    const [[card], comments, related] = await Promise.all([this.cards([row.id], tree, [row]), repos.comments.approvedFor(row.id), this.relatedIds(row, now)]);
+    if (!card) return undefined;
+    const relatedCards = await this.cards(related, tree);
+    const commentViews = buildThreads(comments.map(commentView), DEFAULT_THREAD_DEPTH) as CommentView[];
+    return {
+      chrome,
+      article: {
+        ...card,
+        bodyHtml: row.body_html,
+        updatedAt: row.content_updated_at !== null && row.content_updated_at > row.published_at ? new Date(row.content_updated_at) : null,
+        seoTitle: row.seo_title,
+        description: row.seo_description ?? row.dek,
+        commentsOpen: row.comments_open === 1,
+      },
+      breadcrumb: [{ name: 'Accueil', url: '/' }, ...ancestry(category.id, tree).map((c) => ({ name: c.name, url: categoryPath(c.slug) })), { name: row.title, url: card.url }],
+      related: relatedCards,
+      comments: commentViews,
+      commentCount: comments.length,
+    };
+  }
+
+  /**
+   * "Vous aimerez aussi" for now: the newest articles sharing the most tags, then the newest
+   * of the category. Each tag is read through its ordered index (a few rows), never scanned.
+   */
+  private async relatedIds(article: ArticleRow, now: number): Promise<number[]> {
+    const repos = this.ctx.repos;
+    const tags = await repos.articles.tagsFor([article.id]);
+    const perTag = await Promise.all(
+      tags.map((t) => repos.articles.listPublishedIds({ kind: 'tag', tagId: t.id }, { now, limit: RELATED_SIZE * 2, offset: 0, excludeIds: [article.id] })),
+    );
+    const score = new Map<number, { shared: number; rank: number }>();
+    for (const ids of perTag) {
+      ids.forEach((id, rank) => {
+        const s = score.get(id);
+        score.set(id, { shared: (s?.shared ?? 0) + 1, rank: Math.min(s?.rank ?? rank, rank) });
+      });
+    }
+    const picked = [...score.entries()].sort((a, b) => b[1].shared - a[1].shared || a[1].rank - b[1].rank || b[0] - a[0]).map(([id]) => id).slice(0, RELATED_SIZE);
+    if (picked.length < RELATED_SIZE) {
+      const more = await repos.articles.listPublishedIds({ kind: 'category', categoryId: article.primary_category_id }, { now, limit: RELATED_SIZE + 1, offset: 0, excludeIds: [article.id, ...picked] });
+      picked.push(...more.slice(0, RELATED_SIZE - picked.length));
+    }
+    return picked;
+  }
+
+  /** A category page (its articles and those of its sub-categories). */
+  async categoryPage(slug: string, page: number): Promise<ListingPageView | undefined> {
+    const { chrome, tree } = await this.chrome();
+    const category = [...tree.values()].find((c) => c.slug === slug);
+    if (!category) return undefined;
+    const url = categoryPath(category.slug);
+    const chain = ancestry(category.id, tree);
+    return this.listing(chrome, tree, { kind: 'category', categoryId: category.id }, page, {
+      kind: 'category',
+      title: category.name,
+      description: category.description,
+      url,
+      breadcrumb: [{ name: 'Accueil', url: '/' }, ...chain.map((c) => ({ name: c.name, url: categoryPath(c.slug) }))],
+      subcategories: [...tree.values()].filter((c) => c.parent_id === category.id).map((c) => ({ name: c.name, url: categoryPath(c.slug) })),
+    });
+  }
+
+  /** A tag page. */
+  async tagPage(slug: string, page: number): Promise<ListingPageView | undefined> {
+    const [{ chrome, tree }, tag] = await Promise.all([this.chrome(), this.ctx.repos.taxonomy.findTagBySlug(slug)]);
+    if (!tag) return undefined;
+    const url = tagPath(tag.slug);
+    return this.listing(chrome, tree, { kind: 'tag', tagId: tag.id }, page, {
+      kind: 'tag',
+      title: tag.name,
+      description: `Tous les articles sur le thème « ${tag.name} ».`,
+      url,
+      breadcrumb: [{ name: 'Accueil', url: '/' }, { name: tag.name, url }],
+      subcategories: [],
+    });
+  }
+
+  /** An author page. */
+  async authorPage(slug: string, page: number): Promise<ListingPageView | undefined> {
+    const [{ chrome, tree }, user] = await Promise.all([this.chrome(), this.ctx.repos.users.findBySlug(slug)]);
+    if (!user) return undefined;
+    const url = authorPath(user.slug);
+    return this.listing(chrome, tree, { kind: 'author', userId: user.id }, page, {
+      kind: 'author',
+      title: user.display_name,
+      description: user.bio,
+      url,
+      breadcrumb: [{ name: 'Accueil', url: '/' }, { name: user.display_name, url }],
+      subcategories: [],
+    });
+  }
+
+  private async listing(
+    chrome: ChromeView,
+    tree: CategoryTree,
+    scope: ListingScope,
+    page: number,
+    head: Pick<ListingPageView, 'kind' | 'title' | 'description' | 'url' | 'breadcrumb' | 'subcategories'>,
+  ): Promise<ListingPageView | undefined> {
+    if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) return undefined;
+    const ids = await this.ctx.repos.articles.listPublishedIds(scope, { now: this.ctx.clock.now(), limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+    // Past the last page there is nothing to show: that page does not exist.
+    if (page > 1 && ids.length === 0) return undefined;
+    const articles = await this.cards(ids.slice(0, PAGE_SIZE), tree);
+    return {
+      chrome,
+      ...head,
+      page,
+      previousUrl: page > 1 ? pagedPath(head.url, page - 1) : null,
+      nextUrl: ids.length > PAGE_SIZE ? pagedPath(head.url, page + 1) : null,
+      articles,
+    };
+  }
+
+  /** Where an old path now lives, if it moved. */
+  async redirectFor(path: string): Promise<{ location: string; status: number } | undefined> {
+    const redirect = await this.ctx.repos.redirects.find(path);
+    return redirect ? { location: redirect.to_path, status: redirect.status_code } : undefined;
+  }
+
+  /** Chrome alone, for error pages. */
+  async chromeOnly(): Promise<ChromeView> {
+    return (await this.chrome()).chrome;
+  }
+}
+
+function commentView(row: CommentRow): Omit<CommentView, 'replies'> {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    authorName: row.author_name,
+    authorUrl: /^https?:\/\//i.test(row.author_url) ? row.author_url : null,
+    body: row.body,
+    createdAt: new Date(row.created_at),
+  };
+}
+

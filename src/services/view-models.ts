@@ -1,0 +1,107 @@
+/**
+ * What public pages show: plain data built by `public-site.ts`, rendered by `web/views`.
+ * These are explicit allowlists: nothing here carries an email, a hash or an IP.
+ */
+
+/** A link with its label. */
+export interface LinkView {
+  name: string;
+  url: string;
+}
+
+/** One encoded source of a responsive image. */
+export interface ImageSourceView {
+  type: string;
+  srcset: string;
+}
+
+/** A responsive image with its caption and credit. */
+export interface ImageView {
+  src: string;
+  srcset: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  sources: ImageSourceView[];
+}
+
+/** An article as listings show it. */
+export interface ArticleCardView {
+  id: number;
+  url: string;
+  title: string;
+  dek: string;
+  publishedAt: Date;
+  category: LinkView;
+  authors: LinkView[];
+  tags: LinkView[];
+  image: ImageView | null;
+}
+
+/** A reader comment as shown under an article. */
+export interface CommentView {
+  id: number;
+  parentId: number | null;
+  authorName: string;
+  /** Only http(s) sites are kept; shown with rel="nofollow ugc". */
+  authorUrl: string | null;
+  body: string;
+  createdAt: Date;
+  replies: CommentView[];
+}
+
+/** The site's header and footer. */
+export interface ChromeView {
+  siteName: string;
+  siteUrl: string;
+  language: string;
+  timeZone: string;
+  menu: LinkView[];
+}
+
+/** Everything the article page shows. */
+export interface ArticlePageView {
+  chrome: ChromeView;
+  article: ArticleCardView & {
+    bodyHtml: string;
+    updatedAt: Date | null;
+    seoTitle: string | null;
+    description: string;
+    commentsOpen: boolean;
+  };
+  breadcrumb: LinkView[];
+  related: ArticleCardView[];
+  comments: CommentView[];
+  commentCount: number;
+}
+
+/** A block of the home page for one main category. */
+export interface HomeSectionView {
+  category: LinkView;
+  articles: ArticleCardView[];
+}
+
+/** Everything the home page shows. */
+export interface HomePageView {
+  chrome: ChromeView;
+  lead: ArticleCardView | null;
+  latest: ArticleCardView[];
+  sections: HomeSectionView[];
+}
+
+/** A paginated list of articles: a category, a tag or an author. */
+export interface ListingPageView {
+  chrome: ChromeView;
+  kind: 'category' | 'tag' | 'author';
+  title: string;
+  description: string;
+  url: string;
+  breadcrumb: LinkView[];
+  subcategories: LinkView[];
+  page: number;
+  previousUrl: string | null;
+  nextUrl: string | null;
+  articles: ArticleCardView[];
+}

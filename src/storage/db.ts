@@ -1,0 +1,114 @@
+/**
+ * Opens the database named by the configuration: embedded SQLite (WAL, foreign keys on)
+ * or PostgreSQL. Both speak the same Kysely queries.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type LogEvent, type MigrationProvider, type Migration } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.js';
+import { DepecheError } from '../errors.js';
+import type { DialectName } from './dialect.js';
+import { MIGRATIONS } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+/** An open database and how to close it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** Options of {@link openDatabase}. */
+export interface OpenOptions {
+  /** Called with the SQL of every query (used by tests that count queries). */
+  onQuery?: (sql: string) => void;
+  /** PostgreSQL schema to use instead of the default search path (tests isolate runs this way). */
+  postgresSchema?: string;
+  /** Largest number of pooled PostgreSQL connections. */
+  poolSize?: number;
+}
+
+const PG_INT8_OID = 20;
+
+function logger(options: OpenOptions): ((event: LogEvent) => void) | undefined {
+  const onQuery = options.onQuery;
+  if (onQuery === undefined) return undefined;
+  return (event) => {
+    if (event.level === 'query') onQuery(event.query.sql);
+  };
+}
+
+function openSqlite(filename: string, options: OpenOptions): DatabaseHandle {
+  const inMemory = filename === ':memory:';
+  const path = inMemory ? filename : resolve(filename);
+  let sqlite: SQLite.Database;
+  try {
+    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+    sqlite = new SQLite(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    // Probe a write now so an unwritable file fails at start, not on the first edit.
+    sqlite.exec('CREATE TABLE IF NOT EXISTS depeche_probe (x INTEGER); DROP TABLE depeche_probe;');
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new DepecheError('DEPECHE_DB_NOT_WRITABLE', { path, detail }, { cause: error });
+  }
+  const log = logger(options);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...(log ? { log } : {}) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+async function openPostgres(connectionString: string, options: OpenOptions): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    // Instants are bigint milliseconds: read them back as numbers (safe up to year 285,616).
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === PG_INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+    ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
+  });
+  // A pool error on an idle client must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new DepecheError('DEPECHE_DB_UNREACHABLE', { detail }, { cause: error });
+  }
+  const log = logger(options);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** Opens (and for SQLite, creates) the configured database. */
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<DatabaseHandle> {
+  return config.kind === 'sqlite' ? openSqlite(config.filename, options) : openPostgres(config.connectionString, options);
+}
+
+const provider: MigrationProvider = {
+  getMigrations: async (): Promise<Record<string, Migration>> => MIGRATIONS,
+};
+
+/** Result of a migration run: the names applied now. */
+export interface MigrationReport {
+  applied: string[];
+}
+
+/** Brings the schema up to date; safe to call at every start and from several processes. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new DepecheError('DEPECHE_DB_UNREACHABLE', { detail: `migration failed: ${detail}` }, { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

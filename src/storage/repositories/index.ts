@@ -1,0 +1,42 @@
+/** Every repository over one executor, and transactions that hand out the same set. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import { ArticleRepository } from './article-repository.js';
+import { CommentRepository } from './comment-repository.js';
+import { MediaRepository } from './media-repository.js';
+import { RedirectRepository } from './redirect-repository.js';
+import { RevisionRepository } from './revision-repository.js';
+import { SettingsRepository } from './settings-repository.js';
+import { TaxonomyRepository } from './taxonomy-repository.js';
+import { UserRepository } from './user-repository.js';
+
+/** The repositories bound to one database or transaction. */
+export interface Repositories {
+  articles: ArticleRepository;
+  comments: CommentRepository;
+  media: MediaRepository;
+  redirects: RedirectRepository;
+  revisions: RevisionRepository;
+  settings: SettingsRepository;
+  taxonomy: TaxonomyRepository;
+  users: UserRepository;
+  /** Runs `work` in one transaction with repositories bound to it. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** Binds every repository to a Kysely handle. */
+export function createRepositories(db: Kysely<Database>): Repositories {
+  return {
+    articles: new ArticleRepository(db),
+    comments: new CommentRepository(db),
+    media: new MediaRepository(db),
+    redirects: new RedirectRepository(db),
+    revisions: new RevisionRepository(db),
+    settings: new SettingsRepository(db),
+    taxonomy: new TaxonomyRepository(db),
+    users: new UserRepository(db),
+    transaction: (work) => (db.isTransaction ? work(createRepositories(db)) : db.transaction().execute((trx) => work(createRepositories(trx)))),
+  };
+}
+
+export type { ListingScope, ListingWindow } from './article-repository.js';

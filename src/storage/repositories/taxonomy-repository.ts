@@ -1,0 +1,42 @@
+/** Categories (a tree) and tags. */
+import type { Insertable } from 'kysely';
+import type { CategoriesTable, CategoryRow, TagRow } from '../schema.js';
+import type { Executor } from './executor.js';
+
+/** Reads and writes `categories` and `tags`. */
+export class TaxonomyRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** Inserts a category and returns its id. */
+  async insertCategory(row: Insertable<CategoriesTable>): Promise<number> {
+    const { id } = await this.db.insertInto('categories').values(row).returning('id').executeTakeFirstOrThrow();
+    return id;
+  }
+
+  /** Every category, in menu order (the tree is small: a site has tens, not thousands). */
+  async allCategories(): Promise<CategoryRow[]> {
+    return this.db.selectFrom('categories').selectAll().orderBy('position').orderBy('id').execute();
+  }
+
+  /** The category with this slug. */
+  async findCategoryBySlug(slug: string): Promise<CategoryRow | undefined> {
+    return this.db.selectFrom('categories').selectAll().where('slug', '=', slug).executeTakeFirst();
+  }
+
+  /** The tag with this slug. */
+  async findTagBySlug(slug: string): Promise<TagRow | undefined> {
+    return this.db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+  }
+
+  /** Tags by slug. */
+  async findTagsBySlugs(slugs: readonly string[]): Promise<TagRow[]> {
+    if (slugs.length === 0) return [];
+    return this.db.selectFrom('tags').selectAll().where('slug', 'in', slugs).execute();
+  }
+
+  /** Inserts a tag and returns its id. */
+  async insertTag(slug: string, name: string, now: number): Promise<number> {
+    const { id } = await this.db.insertInto('tags').values({ slug, name, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    return id;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The HTTP server: Fastify with security headers, static files, the public routes and
+ * error pages in French. Handlers stay thin: they call services and render views.
+ */
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config.js';
+import { DepecheError, errorMessage } from '../errors.js';
+import type { Services } from '../services/index.js';
+import { PUBLIC_DIR, stylesheetUrl } from './assets.js';
+import { registerPublicRoutes } from './routes/public.js';
+import { renderPage } from './views/render.js';
+import { ErrorPage } from './views/error-page.js';
+
+/** What the server needs. */
+export interface ServerOptions {
+  config: Config;
+  services: Services;
+  /** Fastify's logger: off in tests. */
+  logger?: boolean;
+}
+
+/** Shared by route modules: how to answer with a page or an error page. */
+export interface PageResponder {
+  stylesheet: string;
+  sendHtml(reply: FastifyReply, html: string, status?: number): FastifyReply;
+  sendError(request: FastifyRequest, reply: FastifyReply, status: number, message: string): Promise<FastifyReply>;
+}
+
+/** Builds the Fastify application (not listening yet). */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { config, services } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy: true,
+    // Access logs belong to the proxy or CDN in front; per-request logging would halve throughput.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+    // A malformed URL gets the same French 400 page as any bad request.
+    frameworkErrors: (error, request, reply) => {
+      void responder.sendError(request, reply, 400, errorMessage('DEPECHE_BAD_URL', 'fr'));
+    },
+  });
+
+  const responder: PageResponder = {
+    stylesheet: stylesheetUrl(),
+    sendHtml(reply, html, status = 200) {
+      return reply.code(status).type('text/html; charset=utf-8').send(html);
+    },
+    async sendError(request, reply, status, message) {
+      let chrome;
+      try {
+        chrome = await services.publicSite.chromeOnly();
+      } catch {
+        // The error page must render even when the database is the problem.
+        chrome = { siteName: config.siteName, siteUrl: config.siteUrl, language: config.siteLanguage, timeZone: config.timeZone, menu: [] };
+      }
+      reply.header('cache-control', 'no-store');
+      return this.sendHtml(reply, renderPage(ErrorPage({ chrome, status, message, stylesheet: this.stylesheet })), status);
+    },
+  };
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        ...(config.siteUrl.startsWith('https:') ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.siteUrl.startsWith('https:'),
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+  await app.register(fastifyStatic, { root: join(PUBLIC_DIR, 'static'), prefix: '/static/', maxAge: '365d', immutable: true, index: false });
+  await app.register(fastifyStatic, { root: resolve(config.mediaDir), prefix: '/media/', decorateReply: false, maxAge: '365d', immutable: true, index: false });
+
+  app.setErrorHandler(async (error: FastifyError | DepecheError | Error, request, reply) => {
+    if (error instanceof DepecheError) {
+      if (error.reportable) request.log.error({ err: error }, error.message);
+      return responder.sendError(request, reply, error.status, error.messageIn('fr'));
+    }
+    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status >= 400 && status < 500) return responder.sendError(request, reply, status, errorMessage('DEPECHE_BAD_REQUEST', 'fr', { detail: 'vérifiez l’adresse ou le formulaire.' }));
+    request.log.error({ err: error }, 'request failed');
+    return responder.sendError(request, reply, 500, errorMessage('DEPECHE_INTERNAL', 'fr'));
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const path = request.url.split('?')[0] ?? '/';
+      const redirect = await services.publicSite.redirectFor(path);
+      if (redirect) return reply.redirect(redirect.location, redirect.status);
+    }
+    return responder.sendError(request, reply, 404, errorMessage('DEPECHE_NOT_FOUND', 'fr'));
+  });
+
+  registerPublicRoutes(app, services, responder);
+  return app;
+}
