@@ -1156,7 +1156,8 @@ function drawBooks(d: Drawing): void {
 
 function painting(d: Drawing, x: number, y: number, w: number, h: number): void {
   const { rng, pal } = d;
-  const kind = rng.int(0, 3);
+  // Portraits only in upright frames: a bust stretched sideways looks wrong.
+  const kind = rng.pick(h > w ? [0, 1, 2, 2, 3] : [0, 0, 1, 3]);
   const c = rng.shuffle(pal.accents);
   const [c0 = '#888888', c1 = '#999999', c2 = '#aaaaaa', c3 = '#bbbbbb'] = c;
   const clip = d.clip(tag('rect', { x, y, width: w, height: h }));

@@ -1,0 +1,86 @@
+/** Child processes of the benchmark: started with a log file, always stopped, never orphaned. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+
+/** A running (or finished) child process with its exit promise. */
+export interface Child {
+  name: string;
+  process: ChildProcess;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** The log file as shown in messages (relative to the project root). */
+  logLabel: string;
+}
+
+/** How to start a child process. */
+export interface ChildOptions {
+  name: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Where the child's stdout and stderr go (absolute). */
+  logFile: string;
+  /** The log file as shown in messages. */
+  logLabel: string;
+  /** Keep a pipe on the child's stdin so that it can notice when this process dies. */
+  stdinPipe?: boolean;
+}
+
+const STOP_GRACE_MS = 5_000;
+const live = new Set<Child>();
+
+/** Starts `node <args>` with output to a log file; the child is tracked until it exits. */
+export function startNode(options: ChildOptions): Child {
+  const log = openSync(options.logFile, 'w');
+  try {
+    const proc = spawn(process.execPath, options.args, { cwd: options.cwd, env: options.env, stdio: [options.stdinPipe ? 'pipe' : 'ignore', log, log] });
+    const exited = new Promise<number | null>((resolve) => {
+      proc.once('exit', (code) => resolve(code));
+      proc.once('error', () => resolve(proc.exitCode ?? -1));
+    });
+    const child: Child = { name: options.name, process: proc, exited, logLabel: options.logLabel };
+    live.add(child);
+    void exited.then(() => live.delete(child));
+    return child;
+  } finally {
+    closeSync(log);
+  }
+}
+
+/** Whether the child has exited. */
+export function hasExited(child: Child): boolean {
+  return child.process.exitCode !== null || child.process.signalCode !== null;
+}
+
+/** Stops a child: SIGTERM, then SIGKILL if it has not exited within a few seconds. */
+export async function stopChild(child: Child): Promise<void> {
+  if (hasExited(child)) return;
+  child.process.kill('SIGTERM');
+  const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, STOP_GRACE_MS, 'timeout').unref());
+  if ((await Promise.race([child.exited, timer])) === 'timeout') {
+    process.stderr.write(`bench: ${child.name} did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM; killing it\n`);
+    child.process.kill('SIGKILL');
+    await child.exited;
+  }
+}
+
+/** Stops every child still running. */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...live].map((child) => stopChild(child)));
+}
+
+/** Last resort on exit (synchronous): kills whatever is still running. */
+export function killAllNow(): void {
+  for (const child of live) if (!hasExited(child)) child.process.kill('SIGKILL');
+}
+
+/** Resident set size of a process in bytes (Linux /proc), or null if unavailable. */
+export function residentBytes(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] === undefined ? null : Number(match[1]) * 1024;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: 'sqlite', filename: './data/depeche.db' });
+    expect(config.siteUrl).toBe('http://localhost:3000');
+    expect(config.siteLocale).toBe('fr-FR');
+    expect(config.siteLanguage).toBe('fr');
+    expect(config.timeZone).toBe('Europe/Paris');
+    expect(config.siteName).toBe('Dépêche');
+  });
+
+  it('reads PostgreSQL URLs and site settings', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db.example:5432/depeche', SITE_URL: 'https://www.example.fr/', SITE_NAME: 'Le Quotidien', PORT: '8080', SITE_TIMEZONE: 'America/Montreal', SITE_LOCALE: 'fr-CA' });
+    expect(config.database).toEqual({ kind: 'postgres', connectionString: 'postgres://u@db.example:5432/depeche' });
+    expect(config.siteUrl).toBe('https://www.example.fr');
+    expect(config.port).toBe(8080);
+    expect(config.timeZone).toBe('America/Montreal');
+    expect(config.siteLanguage).toBe('fr');
+  });
+
+  it('names each bad variable', () => {
+    expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT']);
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT']);
+    expect(problemsOf({ DATABASE_URL: 'mysql://x' })).toEqual(['DATABASE_URL']);
+    expect(problemsOf({ DATABASE_URL: 'sqlite:' })).toEqual(['DATABASE_URL']);
+    expect(problemsOf({ SITE_URL: 'ftp://x' })).toEqual(['SITE_URL']);
+    expect(problemsOf({ SITE_URL: 'not a url' })).toEqual(['SITE_URL']);
+    expect(problemsOf({ SITE_LOCALE: 'français' })).toEqual(['SITE_LOCALE']);
+    expect(problemsOf({ SITE_TIMEZONE: 'Mars/Olympus' })).toEqual(['SITE_TIMEZONE']);
+    expect(problemsOf({ LOG_LEVEL: 'loud' })).toEqual(['LOG_LEVEL']);
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(problemsOf({ PORT: '-1', DATABASE_URL: 'oracle:x', SITE_TIMEZONE: 'Nowhere' })).toEqual(['PORT', 'DATABASE_URL', 'SITE_TIMEZONE']);
+  });
+});
