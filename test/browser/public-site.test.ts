@@ -67,21 +67,30 @@ function pathOf(url: string): string {
 }
 
 const suite = BROWSER_AVAILABLE ? describe : describe.skip;
+if (!BROWSER_AVAILABLE) process.stdout.write(`\n⚠ ${BROWSER_SKIP_REASON}\n\n`);
 const suiteTitle = BROWSER_AVAILABLE ? 'public site in a browser (Chromium)' : `public site in a browser — ${BROWSER_SKIP_REASON}`;
 
 suite(suiteTitle, () => {
   let app: Awaited<ReturnType<typeof startDemoApp>> | undefined;
   let browser: Browser | undefined;
   let origin = '';
+  /** Why the app or the browser did not start: every test then fails with it (a failed hook would only mark them skipped). */
+  let startError: unknown;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    const [started, launched] = await Promise.all([startDemoApp(), launchBrowser()]);
-    app = started;
-    browser = launched;
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.server.address() as AddressInfo;
-    origin = `http://127.0.0.1:${address.port}`;
+    const [started, launched] = await Promise.allSettled([startDemoApp(), launchBrowser()]);
+    if (started.status === 'fulfilled') app = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    try {
+      if (started.status === 'rejected') throw started.reason;
+      if (launched.status === 'rejected') throw launched.reason;
+      await started.value.server.listen({ port: 0, host: '127.0.0.1' });
+      const address = started.value.server.server.address() as AddressInfo;
+      origin = `http://127.0.0.1:${address.port}`;
+    } catch (error) {
+      startError = error;
+    }
   });
 
   afterEach(async () => {
@@ -95,6 +104,7 @@ suite(suiteTitle, () => {
 
   /** A fresh page in its own context (no shared cache or cookies between tests). */
   async function openPage(options: BrowserContextOptions = DESKTOP): Promise<Page> {
+    if (startError !== undefined) throw startError;
     if (browser === undefined) throw new Error('the browser did not start');
     const context = await browser.newContext({ baseURL: origin, ...options });
     contexts.push(context);
