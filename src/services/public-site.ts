@@ -6,6 +6,7 @@
 import { buildThreads, DEFAULT_THREAD_DEPTH } from '../domain/comment.js';
 import { ancestry, type CategoryNode } from '../domain/category.js';
 import { articlePath, authorPath, categoryPath, mediaPath, pagedPath, tagPath } from '../domain/urls.js';
+import type { ArticleCardRow, ArticleTagRow } from '../storage/repositories/article-repository.js';
 import type { ListingScope } from '../storage/repositories/index.js';
 import type { ArticleRow, CategoryRow, CommentRow, MediaRow } from '../storage/schema.js';
 import type { ServiceContext } from './context.js';
@@ -59,10 +60,14 @@ export class PublicSiteService {
   }
 
   /** Cards for articles, in the order of `ids` (four queries, whatever the count). */
-  private async cards(ids: readonly number[], tree: CategoryTree, rows?: readonly ArticleRow[]): Promise<ArticleCardView[]> {
+  private async cards(ids: readonly number[], tree: CategoryTree, preloaded?: { rows: readonly ArticleCardRow[]; tags: readonly ArticleTagRow[] }): Promise<ArticleCardView[]> {
     if (ids.length === 0) return [];
     const repos = this.ctx.repos;
-    const [articles, bylines, tags] = await Promise.all([rows ?? repos.articles.findByIds(ids), repos.articles.bylinesFor(ids), repos.articles.tagsFor(ids)]);
+    const [articles, bylines, tags] = await Promise.all([
+      preloaded?.rows ?? repos.articles.findCardsByIds(ids),
+      repos.articles.bylinesFor(ids),
+      preloaded?.tags ?? repos.articles.tagsFor(ids),
+    ]);
     const mediaIds = [...new Set(articles.map((a) => a.featured_media_id).filter((id): id is number => id !== null))];
     const media = new Map((await repos.media.findByIds(mediaIds)).map((m) => [m.id, m]));
     const byId = new Map(articles.map((a) => [a.id, a]));
@@ -121,7 +126,8 @@ export class PublicSiteService {
     if (!row || row.status !== 'published' || row.published_at === null || row.published_at > now) return undefined;
     const category = tree.get(row.primary_category_id);
     if (!category || category.slug !== categorySlug) return undefined;
-    const [[card], comments, related] = await Promise.all([this.cards([row.id], tree, [row]), repos.comments.approvedFor(row.id), this.relatedIds(row, now)]);
+    const tags = await repos.articles.tagsFor([row.id]);
+    const [[card], comments, related] = await Promise.all([this.cards([row.id], tree, { rows: [row], tags }), repos.comments.approvedFor(row.id), this.relatedIds(row, tags, now)]);
     if (!card) return undefined;
     const relatedCards = await this.cards(related, tree);
     const commentViews = buildThreads(comments.map(commentView), DEFAULT_THREAD_DEPTH) as CommentView[];
@@ -146,9 +152,8 @@ export class PublicSiteService {
    * "Vous aimerez aussi" for now: the newest articles sharing the most tags, then the newest
    * of the category. Each tag is read through its ordered index (a few rows), never scanned.
    */
-  private async relatedIds(article: ArticleRow, now: number): Promise<number[]> {
+  private async relatedIds(article: ArticleRow, tags: readonly ArticleTagRow[], now: number): Promise<number[]> {
     const repos = this.ctx.repos;
-    const tags = await repos.articles.tagsFor([article.id]);
     const perTag = await Promise.all(
       tags.map((t) => repos.articles.listPublishedIds({ kind: 'tag', tagId: t.id }, { now, limit: RELATED_SIZE * 2, offset: 0, excludeIds: [article.id] })),
     );

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type LogEvent, type MigrationProvider, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type LogEvent, type MigrationProvider, type Migration, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { DepecheError } from '../errors.js';
@@ -40,6 +40,27 @@ function logger(options: OpenOptions): ((event: LogEvent) => void) | undefined {
   };
 }
 
+/**
+ * better-sqlite3 prepares a statement on every call from Kysely; public pages run the same
+ * dozen queries again and again, so prepared statements are kept by SQL text (bounded).
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 1000): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        // Listing queries vary with the number of ids; a full cache simply starts over.
+        if (statements.size >= max) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 function openSqlite(filename: string, options: OpenOptions): DatabaseHandle {
   const inMemory = filename === ':memory:';
   const path = inMemory ? filename : resolve(filename);
@@ -58,7 +79,7 @@ function openSqlite(filename: string, options: OpenOptions): DatabaseHandle {
     throw new DepecheError('DEPECHE_DB_NOT_WRITABLE', { path, detail }, { cause: error });
   }
   const log = logger(options);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...(log ? { log } : {}) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), ...(log ? { log } : {}) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

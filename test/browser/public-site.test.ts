@@ -48,7 +48,8 @@ async function textOf(locator: Locator): Promise<string> {
  * viewport's width (nothing pushed off the side of a phone screen).
  */
 async function expectVisible(locator: Locator, what: string): Promise<void> {
-  expect(await locator.count(), `${what}: exactly one element`).toBe(1);
+  // Role and label queries leave out hidden elements, so a hidden part fails here already.
+  expect(await locator.count(), `${what}: exactly one element found`).toBe(1);
   expect(await locator.isVisible(), `${what} is visible`).toBe(true);
   const box = await locator.boundingBox();
   expect(box, `${what} has a box`).not.toBeNull();
@@ -58,6 +59,14 @@ async function expectVisible(locator: Locator, what: string): Promise<void> {
   const viewportWidth = locator.page().viewportSize()?.width ?? Number.POSITIVE_INFINITY;
   expect(box.x, `${what} left edge`).toBeGreaterThanOrEqual(-1);
   expect(box.x + box.width, `${what} right edge`).toBeLessThanOrEqual(viewportWidth + 1);
+}
+
+/**
+ * Whether the page fits the width of the screen. On a phone the browser zooms out to show
+ * too-wide content (so `innerWidth` grows with it); the layout width `clientWidth` does not.
+ */
+async function fitsScreenWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 }
 
 /** Path (and query) of a page URL. */
@@ -144,7 +153,7 @@ suite(suiteTitle, () => {
     expect(await home.getAttribute('aria-current')).toBe('page');
 
     // A phone must not scroll sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await fitsScreenWidth(page), 'no sideways scrolling').toBe(true);
 
     await actualite.click();
     await page.waitForURL((url) => url.pathname === ARTICLE.category.path);
@@ -156,11 +165,15 @@ suite(suiteTitle, () => {
     await headline.click();
     await page.waitForURL((url) => url.pathname === ARTICLE.path);
     expect(await textOf(page.locator('main h1'))).toBe(ARTICLE.title);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await fitsScreenWidth(page), 'no sideways scrolling').toBe(true);
   });
 
-  it('article page: every part is there and visible', async () => {
-    const page = await openArticle();
+  it.each([
+    ['desktop', DESKTOP],
+    ['phone', MOBILE],
+  ] as const)('article page: every part is there and visible (%s)', async (_screen, screen) => {
+    const page = await openArticle(screen);
+    expect(await fitsScreenWidth(page), 'no sideways scrolling').toBe(true);
     const head = articleHead(page);
 
     // Site navigation, with the article's section marked current.
@@ -374,7 +387,9 @@ suite(suiteTitle, () => {
     const problems: string[] = [];
     const requested: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      if (message.type() !== 'error') return;
+      const at = message.location().url;
+      problems.push(`console: ${message.text()}${at ? ` (${at})` : ''}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`));
@@ -406,6 +421,30 @@ suite(suiteTitle, () => {
       expect(sheet.rules).toBeGreaterThan(0);
     }
     expect(stylesheets.some((s) => new URL(s.href).pathname === '/static/site.css')).toBe(true);
+
+    // Every image file the markup offers answers, including the JPEG fallback and the
+    // other widths and formats of each srcset that this browser did not pick.
+    const offered = await page.evaluate(() => {
+      const urls = new Set<string>();
+      for (const el of Array.from(document.querySelectorAll('img, picture source'))) {
+        const src = el.getAttribute('src');
+        if (src) urls.add(new URL(src, document.baseURI).href);
+        for (const candidate of (el.getAttribute('srcset') ?? '').split(',')) {
+          const url = candidate.trim().split(/\s+/)[0];
+          if (url) urls.add(new URL(url, document.baseURI).href);
+        }
+      }
+      return [...urls];
+    });
+    expect(offered.length).toBeGreaterThanOrEqual(imageCount);
+    const answers = await Promise.all(
+      offered.map(async (url) => {
+        const answer = await page.request.get(url);
+        return { url, status: answer.status(), type: answer.headers()['content-type'] ?? '' };
+      }),
+    );
+    const bad = answers.filter((a) => new URL(a.url).origin !== origin || a.status !== 200 || !a.type.startsWith('image/'));
+    expect(bad.map((a) => `${a.status} ${a.type} ${a.url}`)).toEqual([]);
 
     expect(requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);
     expect(requested.some((url) => new URL(url).pathname.startsWith('/media/'))).toBe(true);

@@ -39,8 +39,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+// Intl.formatToParts is slow and pages show the same few dates again and again.
+const partsCache = new Map<string, ZonedParts>();
+const PARTS_CACHE_SIZE = 10_000;
+
 /** Splits an instant into its calendar parts in a time zone. */
 export function zonedParts(date: Date, timeZone: string): ZonedParts {
+  const key = `${timeZone}|${Math.floor(date.getTime() / 60_000)}`;
+  const cached = partsCache.get(key);
+  if (cached !== undefined) return cached;
+  const computed = computeZonedParts(date, timeZone);
+  if (partsCache.size >= PARTS_CACHE_SIZE) partsCache.clear();
+  partsCache.set(key, computed);
+  return computed;
+}
+
+function computeZonedParts(date: Date, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(date)) parts[part.type] = part.value;
   const offsetName = parts.timeZoneName ?? 'UTC';

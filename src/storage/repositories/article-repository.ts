@@ -22,6 +22,12 @@ export interface ListingWindow {
   excludeIds?: readonly number[];
 }
 
+/** What a listing shows of an article: everything but the body. */
+const CARD_COLUMNS = ['id', 'slug', 'title', 'dek', 'published_at', 'primary_category_id', 'featured_media_id', 'featured_alt', 'featured_caption', 'featured_credit'] as const;
+
+/** An article as listings need it. */
+export type ArticleCardRow = Pick<ArticleRow, (typeof CARD_COLUMNS)[number]>;
+
 /** Byline rows joined with their users. */
 export type BylineRow = Pick<UserRow, 'id' | 'slug' | 'display_name'> & { article_id: number; position: number };
 
@@ -51,6 +57,12 @@ export class ArticleRepository {
   /** The article with this slug, whatever its status. */
   async findBySlug(slug: string): Promise<ArticleRow | undefined> {
     return this.db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
+  }
+
+  /** The columns listings show of articles (no body), in one query (order is the caller's). */
+  async findCardsByIds(ids: readonly number[]): Promise<ArticleCardRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('articles').select(CARD_COLUMNS).where('id', 'in', ids).execute();
   }
 
   /** Articles by id, in one query (order is the caller's). */

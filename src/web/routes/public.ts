@@ -18,6 +18,9 @@ export function registerPublicRoutes(app: FastifyInstance, services: Services, p
   const notFound = (request: FastifyRequest, reply: FastifyReply) => pages.sendError(request, reply, 404, errorMessage('DEPECHE_NOT_FOUND', 'fr'));
   const page = (reply: FastifyReply, html: string) => pages.sendHtml(reply.header('cache-control', PUBLIC_CACHE), html);
 
+  // Browsers ask for /favicon.ico whatever the page says; send them to the real icon.
+  app.get('/favicon.ico', async (_request, reply) => reply.header('cache-control', 'public, max-age=86400').redirect('/static/favicon.svg', 301));
+
   app.get('/', async (_request, reply) => {
     const view = await site.homePage();
     return page(reply, renderPage(HomePage({ view, stylesheet: pages.stylesheet })));

@@ -38,6 +38,7 @@ export function Layout(props: LayoutProps) {
         {props.path !== undefined ? <meta property="og:url" content={chrome.siteUrl + props.path} /> : null}
         {props.description ? <meta property="og:description" content={props.description} /> : null}
         <meta property="og:locale" content={chrome.language === 'fr' ? 'fr_FR' : chrome.language} />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={props.stylesheet} />
         {(props.jsonLd ?? []).map((data) => (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
