@@ -77,6 +77,7 @@ export class ArticleService {
       });
       await this.writeJoins(repos, id, prepared);
       await this.saveRevision(repos, id, prepared.row, input, now);
+      await this.afterWrite(repos, id);
       return id;
     });
   }
@@ -125,7 +126,13 @@ export class ArticleService {
       const oldPath = oldCategory ? articlePath(oldCategory.slug, current.slug) : undefined;
       const newPath = articlePath(prepared.categorySlug, prepared.slug);
       if (oldPath !== undefined && oldPath !== newPath) await repos.redirects.moved(oldPath, newPath, now);
+      await this.afterWrite(repos, id);
     });
+  }
+
+  /** Every article write ends here, inside its transaction. */
+  private async afterWrite(repos: Repositories, articleId: number): Promise<void> {
+    for (const listener of this.ctx.articleWriteListeners) await listener(repos, articleId);
   }
 
   private async prepare(repos: Repositories, input: ArticleInput, now: number) {

@@ -11,10 +11,19 @@ export interface SiteFacts {
   timeZone: string;
 }
 
+/**
+ * Told of every article write, inside its transaction, after the article and its join rows
+ * are stored: whatever must follow an article (search index, related articles, caches)
+ * hooks in here, so no write path can forget it.
+ */
+export type ArticleWriteListener = (repos: Repositories, articleId: number) => Promise<void>;
+
 /** Dependencies shared by the services. */
 export interface ServiceContext {
   repos: Repositories;
   clock: Clock;
   site: SiteFacts;
   media: MediaStorage;
+  /** Run in order on every article write (see {@link ArticleWriteListener}). */
+  articleWriteListeners: ArticleWriteListener[];
 }

@@ -39,6 +39,7 @@ export function createServices(options: ServiceOptions): Services {
     clock: options.clock ?? systemClock,
     site: options.site,
     media: options.mediaStorage ?? new LocalDiskStorage(options.mediaDir),
+    articleWriteListeners: [],
   };
   return {
     ctx,

@@ -138,3 +138,34 @@ describeEachDatabase('articles and visibility', (dialect) => {
     expect((await services.publicSite.categoryPage('egalite', 1))?.articles.map((x) => x.id)).toEqual([b, a]);
   });
 });
+
+describeEachDatabase('article write listeners', (dialect) => {
+  let db: TestDatabase;
+  let services: Services;
+  let site: SiteFixture;
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    services = createServices({ db: db.db, clock: fixedClock(NOW), site: { siteUrl: 'https://www.example.fr', siteName: 'Test', siteLanguage: 'fr', timeZone: 'Europe/Paris' }, mediaDir: '/nonexistent' });
+    site = await buildSite(services);
+  });
+  afterAll(async () => db?.destroy());
+
+  it('runs inside the write transaction: a failing listener leaves nothing stored', async () => {
+    const seen: number[] = [];
+    services.ctx.articleWriteListeners.push(async (repos, id) => {
+      expect((await repos.articles.findById(id))?.id).toBe(id);
+      seen.push(id);
+    });
+    const id = await buildArticle(services, site, { title: 'Écouté' });
+    await services.articles.updateArticle(id, { dek: 'Nouveau chapô' });
+    expect(seen).toEqual([id, id]);
+    services.ctx.articleWriteListeners.push(async () => {
+      throw new Error('index unavailable');
+    });
+    const before = await services.ctx.repos.articles.count();
+    await expect(buildArticle(services, site, { title: 'Jamais stocké' })).rejects.toThrow('index unavailable');
+    expect(await services.ctx.repos.articles.count()).toBe(before);
+    await expect(services.articles.updateArticle(id, { dek: 'Perdu' })).rejects.toThrow('index unavailable');
+    expect((await services.ctx.repos.articles.findById(id))?.dek).toBe('Nouveau chapô');
+  });
+});
