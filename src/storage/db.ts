@@ -125,7 +125,9 @@ export interface MigrationReport {
 
 /** Brings the schema up to date; safe to call at every start and from several processes. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider });
+  // Features land from parallel branches, so a newer database may have a later migration
+  // than one merged afterwards; each migration is independent, so order by name is enough.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const detail = error instanceof Error ? error.message : String(error);
