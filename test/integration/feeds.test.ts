@@ -3,8 +3,8 @@
  * against its spec's required fields and the published JSON Schema; each item compared field
  * by field with the article it comes from; conditional GET; hidden articles never listed.
  */
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import AjvModule from 'ajv';
+import ajvFormats from 'ajv-formats';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { absoluteHtmlUrls } from '../../src/domain/urls.js';
@@ -153,8 +153,9 @@ describeEachDatabase('feeds', (dialect) => {
   });
 
   it.skipIf(!referenceAvailable('feeds/jsonfeed/schema/schema-v1.1.json'))('JSON Feed: valid against the JSON Feed 1.1 JSON Schema (sonicdoe/jsonfeed-schema)', async () => {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats(ajv);
+    // Both packages are CommonJS; their `default` export is the class and the plugin.
+    const ajv = new AjvModule.default({ allErrors: true, strict: false });
+    ajvFormats.default(ajv);
     const validate = ajv.compile(JSON.parse(readReference('feeds/jsonfeed/schema/schema-v1.1.json')) as object);
     // The schema accepts the spec's own example, so it checks what we think it checks.
     expect(validate(JSON.parse(readReference('feeds/jsonfeed/examples/v1.1/simple.json')))).toBe(true);

@@ -129,7 +129,7 @@ describeEachDatabase('sitemaps', (dialect) => {
     const urlset = doc.urlset as Record<string, unknown> & { url: Array<Record<string, { 'news:publication': Record<string, string>; 'news:publication_date': string; 'news:title': string }> & { loc: string }> };
     expect(urlset['@_xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
     expect(urlset.url.map((u) => u.loc)).toEqual(site.recent.map((slug) => expectedUrls.get(slug)));
-    const first = urlset.url[0]!['news:news'];
+    const first = urlset.url[0]!['news:news']!;
     expect(first['news:publication']).toEqual({ 'news:name': 'Dépêche', 'news:language': 'fr' });
     expect(first['news:publication_date']).toBe(new Date(NOW - 2 * 3_600_000).toISOString().replace('.000Z', 'Z'));
     expect(first['news:title']).toBe('L’«\u00a0affaire\u00a0» des 12\u202f345\u00a0euros\u202f: qui paiera\u202f?');

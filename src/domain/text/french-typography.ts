@@ -139,7 +139,7 @@ export class Typesetter {
         out.push(LETTER.test(prev()) && (LETTER_OR_DIGIT.test(next) || next === '«' || next === '"') ? '’' : c);
       } else if (c === '"') {
         // The space inside the guillemet is ours; drop the writer's.
-        if (this.straightQuote(out, prev())) while (isSpace(chars[i + 1] ?? '')) i++;
+        if (this.straightQuote(out, prev(), next)) while (isSpace(chars[i + 1] ?? '')) i++;
       } else if (c === '«') {
         this.quotes.push('«');
         out.push('«', NBSP);
@@ -171,8 +171,10 @@ export class Typesetter {
   }
 
   /** Handles a straight double quote; returns true when it opened a « (spaces after it are then dropped). */
-  private straightQuote(out: string[], prev: string): boolean {
-    if (OPENING_CONTEXT.test(prev)) {
+  private straightQuote(out: string[], prev: string, next: string): boolean {
+    // After a space, a quote followed by a space or punctuation closes (« " non " », as some write).
+    const closesAfterSpace = isSpace(prev) && this.quotes.length > 0 && (next === '' || /[\s.,;:!?…)\]»]/.test(next));
+    if (OPENING_CONTEXT.test(prev) && !closesAfterSpace) {
       if (this.quotes.length === 0) {
         this.quotes.push('«');
         out.push('«', NBSP);
@@ -205,8 +207,9 @@ export class Typesetter {
     const afterWord = LETTER_OR_DIGIT.test(prev) || prev === '»' || prev === '”' || prev === ')' || prev === '…';
     const endsPhrase = next === '' || isSpace(next) || /[\s»”)\]!?.,…"]/.test(next);
     // ";" and ":" take the space only before a space or the end: "14:05", "a:b" and "&amp;" stay.
+    // A closing guillemet (or a straight quote that may become one) gets a space before it: count it as one.
     const colonLike = c === ':' || c === ';';
-    if (afterWord && (colonLike ? next === '' || /\s/.test(next) : endsPhrase)) out.push(NNBSP);
+    if (afterWord && (colonLike ? next === '' || /[\s»"]/.test(next) : endsPhrase)) out.push(NNBSP);
     out.push(c);
   }
 }

@@ -52,91 +52,91 @@ export function Layout(props: LayoutProps) {
   const feeds = props.feeds ?? { path: '/', title: chrome.siteName };
   return (
     <TypographyContext.Provider value={mode}>
-    <html lang={chrome.language}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{fullTitle}</title>
-        {description ? <meta name="description" content={description} /> : null}
-        {canonical !== undefined ? <link rel="canonical" href={canonical} /> : null}
-        {props.noindex ? <meta name="robots" content="noindex" /> : null}
-        <meta property="og:site_name" content={chrome.siteName} />
-        <meta property="og:title" content={title} />
-        <meta property="og:type" content={props.ogType ?? 'website'} />
-        {canonical !== undefined ? <meta property="og:url" content={canonical} /> : null}
-        {description ? <meta property="og:description" content={description} /> : null}
-        <meta property="og:locale" content={chrome.language === 'fr' ? 'fr_FR' : chrome.language} />
-        <meta property="og:image" content={image.url} />
-        <meta property="og:image:type" content={image.type} />
-        <meta property="og:image:width" content={String(image.width)} />
-        <meta property="og:image:height" content={String(image.height)} />
-        {image.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
-        {article ? (
-          <>
-            <meta property="article:published_time" content={article.publishedTime} />
-            <meta property="article:modified_time" content={article.modifiedTime} />
-            {article.authors.map((url) => (
-              <meta property="article:author" content={url} />
-            ))}
-            <meta property="article:section" content={article.section} />
-            {article.tags.map((tag) => (
-              <meta property="article:tag" content={tag} />
-            ))}
-          </>
-        ) : null}
-        <meta name="twitter:card" content="summary_large_image" />
-        <meta name="twitter:title" content={title} />
-        {description ? <meta name="twitter:description" content={description} /> : null}
-        <meta name="twitter:image" content={image.url} />
-        {image.alt ? <meta name="twitter:image:alt" content={image.alt} /> : null}
-        <link rel="icon" href={FAVICON_PATH} type="image/svg+xml" />
-        {FEED_LINKS.map((f) => (
-          <link rel="alternate" type={f.type} href={feedPath(feeds.path, f.format)} title={`${typesetText(feeds.title, mode)} (${f.label})`} />
-        ))}
-        <link rel="stylesheet" href={props.stylesheet} />
-        {(props.jsonLd ?? []).map((data) => (
-          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
-        ))}
-      </head>
-      <body>
-        <a class="skip-link" href="#contenu">
-          Aller au contenu
-        </a>
-        <header class="site-header">
-          <div class="wrap">
-            <a class="site-name" href="/">
-              {chrome.siteName}
-            </a>
-            <nav class="site-nav" aria-label="Rubriques">
-              <ul>
-                <li>
-                  <a href="/" aria-current={props.currentSection === '/' ? 'page' : undefined}>
-                    Accueil
-                  </a>
-                </li>
-                {chrome.menu.map((item) => (
+      <html lang={chrome.language}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{fullTitle}</title>
+          {description ? <meta name="description" content={description} /> : null}
+          {canonical !== undefined ? <link rel="canonical" href={canonical} /> : null}
+          {props.noindex ? <meta name="robots" content="noindex" /> : null}
+          <meta property="og:site_name" content={chrome.siteName} />
+          <meta property="og:title" content={title} />
+          <meta property="og:type" content={props.ogType ?? 'website'} />
+          {canonical !== undefined ? <meta property="og:url" content={canonical} /> : null}
+          {description ? <meta property="og:description" content={description} /> : null}
+          <meta property="og:locale" content={chrome.language === 'fr' ? 'fr_FR' : chrome.language} />
+          <meta property="og:image" content={image.url} />
+          <meta property="og:image:type" content={image.type} />
+          <meta property="og:image:width" content={String(image.width)} />
+          <meta property="og:image:height" content={String(image.height)} />
+          {image.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
+          {article ? (
+            <>
+              <meta property="article:published_time" content={article.publishedTime} />
+              <meta property="article:modified_time" content={article.modifiedTime} />
+              {article.authors.map((url) => (
+                <meta property="article:author" content={url} />
+              ))}
+              <meta property="article:section" content={article.section} />
+              {article.tags.map((tag) => (
+                <meta property="article:tag" content={tag} />
+              ))}
+            </>
+          ) : null}
+          <meta name="twitter:card" content="summary_large_image" />
+          <meta name="twitter:title" content={title} />
+          {description ? <meta name="twitter:description" content={description} /> : null}
+          <meta name="twitter:image" content={image.url} />
+          {image.alt ? <meta name="twitter:image:alt" content={image.alt} /> : null}
+          <link rel="icon" href={FAVICON_PATH} type="image/svg+xml" />
+          {FEED_LINKS.map((f) => (
+            <link rel="alternate" type={f.type} href={feedPath(feeds.path, f.format)} title={`${typesetText(feeds.title, mode)} (${f.label})`} />
+          ))}
+          <link rel="stylesheet" href={props.stylesheet} />
+          {(props.jsonLd ?? []).map((data) => (
+            <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
+          ))}
+        </head>
+        <body>
+          <a class="skip-link" href="#contenu">
+            Aller au contenu
+          </a>
+          <header class="site-header">
+            <div class="wrap">
+              <a class="site-name" href="/">
+                {chrome.siteName}
+              </a>
+              <nav class="site-nav" aria-label="Rubriques">
+                <ul>
                   <li>
-                    <a href={item.url} aria-current={props.currentSection === item.url ? 'page' : undefined}>
-                      {item.name}
+                    <a href="/" aria-current={props.currentSection === '/' ? 'page' : undefined}>
+                      Accueil
                     </a>
                   </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="contenu" class="wrap" tabIndex={-1}>
-          {props.children}
-        </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>
-              {chrome.siteName} — site d’information publié avec Dépêche, logiciel libre. Aucun traceur publicitaire.
-            </p>
-          </div>
-        </footer>
-      </body>
-    </html>
+                  {chrome.menu.map((item) => (
+                    <li>
+                      <a href={item.url} aria-current={props.currentSection === item.url ? 'page' : undefined}>
+                        {item.name}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+          </header>
+          <main id="contenu" class="wrap" tabIndex={-1}>
+            {props.children}
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">
+              <p>
+                {chrome.siteName} — site d’information publié avec Dépêche, logiciel libre. Aucun traceur publicitaire.
+              </p>
+            </div>
+          </footer>
+        </body>
+      </html>
     </TypographyContext.Provider>
   );
 }
