@@ -37,6 +37,7 @@ describe('French typography on plain text', () => {
     // Times.
     ['À 14h05, puis à 9 h et 18 h 30.', 'À 14⍽h⍽05, puis à 9⍽h et 18⍽h⍽30.'],
     ['Ouvert 24h/24', 'Ouvert 24⍽h/24'],
+    ['les 35 h par semaine', 'les 35⍽h par semaine'],
     // Numbers and units.
     ['50% des voix, 30 km, 12 kg, 3 millions, 20 €', '50⍽% des voix, 30⍽km, 12⍽kg, 3⍽millions, 20⍽€'],
     // Thousands, but never years, decimals, postcodes or phone numbers.
