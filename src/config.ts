@@ -2,6 +2,7 @@
  * Environment → typed, validated configuration. Nothing else in Dépêche reads `process.env`.
  * Every bad variable is reported at once, each on one line naming it.
  */
+import type { TypographyMode } from './domain/text/french-typography.js';
 import { DepecheError } from './errors.js';
 
 /** Where the data lives: an embedded SQLite file or a PostgreSQL server. */
@@ -23,6 +24,8 @@ export interface Config {
   siteLanguage: string;
   /** IANA time zone in which dates are shown to readers. */
   timeZone: string;
+  /** French typography on titles, deks and bodies ("fr"), or text left as written ("off"). */
+  typography: TypographyMode;
   /** Where uploaded and generated media files are stored. */
   mediaDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -132,6 +135,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const timeZone = read('SITE_TIMEZONE');
   if (!isTimeZone(timeZone)) problems.push({ variable: 'SITE_TIMEZONE', problem: `is not an IANA time zone such as Europe/Paris (got "${timeZone}")` });
 
+  // French typography by default on French sites only; SITE_TYPOGRAPHY=off|fr decides otherwise.
+  const typographyText = (env.SITE_TYPOGRAPHY ?? '').trim();
+  const typography: TypographyMode = typographyText === '' ? (siteLanguage === 'fr' ? 'fr' : 'off') : typographyText === 'off' ? 'off' : 'fr';
+  if (typographyText !== '' && typographyText !== 'fr' && typographyText !== 'off') problems.push({ variable: 'SITE_TYPOGRAPHY', problem: `must be fr or off (got "${typographyText}")` });
+
   const logLevel = read('LOG_LEVEL');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push({ variable: 'LOG_LEVEL', problem: `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")` });
 
@@ -145,6 +153,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     siteLocale,
     siteLanguage,
     timeZone,
+    typography,
     mediaDir: read('MEDIA_DIR'),
     logLevel: logLevel as Config['logLevel'],
     production: env.NODE_ENV === 'production',

@@ -21,7 +21,7 @@ export async function openApp(overrides: Record<string, string | undefined> = {}
     const { applied } = await migrateToLatest(handle.db);
     const services = createServices({
       db: handle.db,
-      site: { siteUrl: config.siteUrl, siteName: config.siteName, siteLanguage: config.siteLanguage, timeZone: config.timeZone },
+      site: { siteUrl: config.siteUrl, siteName: config.siteName, siteLanguage: config.siteLanguage, timeZone: config.timeZone, typography: config.typography },
       mediaDir: config.mediaDir,
     });
     return { config, handle, services, appliedMigrations: applied };

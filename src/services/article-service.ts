@@ -12,7 +12,7 @@ import { isSlug, slugify } from '../domain/slug.js';
 import { articlePath } from '../domain/urls.js';
 import { DepecheError } from '../errors.js';
 import type { Repositories } from '../storage/repositories/index.js';
-import type { ServiceContext } from './context.js';
+import { siteTypography, type ServiceContext } from './context.js';
 
 /** Everything an article is made of, as a writer gives it. */
 export interface ArticleInput {
@@ -160,13 +160,16 @@ export class ArticleService {
       throw new DepecheError('DEPECHE_UNKNOWN_REFERENCE', { kind: 'media', ref: String(input.featuredMediaId) });
     }
     const tagIds = await this.ensureTagsIn(repos, input.tagNames ?? [], now);
+    const language = input.language ?? this.ctx.site.siteLanguage;
+    // Bodies are set once, when written: French rules for French articles of a site that wants them.
+    const typography = language === 'fr' || language.startsWith('fr-') ? siteTypography(this.ctx.site) : 'off';
     const row = {
-      language: input.language ?? this.ctx.site.siteLanguage,
+      language,
       slug,
       title,
       dek: trimmedText(input.dek, 'dek', 1000),
       body: JSON.stringify(document),
-      body_html: renderDocument(document, { siteOrigin: this.ctx.site.siteUrl }),
+      body_html: renderDocument(document, { siteOrigin: this.ctx.site.siteUrl, typography }),
       status,
       published_at: publishedAt,
       content_updated_at: input.contentUpdatedAt ?? null,

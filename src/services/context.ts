@@ -1,4 +1,5 @@
 /** What every service is built from: repositories, a clock and the site's settings. */
+import type { TypographyMode } from '../domain/text/french-typography.js';
 import type { Repositories } from '../storage/repositories/index.js';
 import type { Clock } from './clock.js';
 import type { MediaStorage } from './media-storage.js';
@@ -9,6 +10,13 @@ export interface SiteFacts {
   siteName: string;
   siteLanguage: string;
   timeZone: string;
+  /** French typography on or off; when absent, on for French-language sites. */
+  typography?: TypographyMode;
+}
+
+/** The typography mode of a site: as configured, else French rules for a French site. */
+export function siteTypography(site: SiteFacts): TypographyMode {
+  return site.typography ?? (site.siteLanguage === 'fr' ? 'fr' : 'off');
 }
 
 /**

@@ -5,10 +5,12 @@ import type { Database } from '../storage/schema.js';
 import { ArticleService } from './article-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { CommentService } from './comment-service.js';
+import { FeedService } from './feed-service.js';
 import type { ServiceContext, SiteFacts } from './context.js';
 import { LocalDiskStorage, type MediaStorage } from './media-storage.js';
 import { MediaService } from './media-service.js';
 import { PublicSiteService } from './public-site.js';
+import { SitemapService } from './sitemap-service.js';
 import { TaxonomyService } from './taxonomy-service.js';
 import { UserService } from './user-service.js';
 
@@ -17,8 +19,10 @@ export interface Services {
   ctx: ServiceContext;
   articles: ArticleService;
   comments: CommentService;
+  feeds: FeedService;
   media: MediaService;
   publicSite: PublicSiteService;
+  sitemaps: SitemapService;
   taxonomy: TaxonomyService;
   users: UserService;
 }
@@ -45,8 +49,10 @@ export function createServices(options: ServiceOptions): Services {
     ctx,
     articles: new ArticleService(ctx),
     comments: new CommentService(ctx),
+    feeds: new FeedService(ctx),
     media: new MediaService(ctx),
     publicSite: new PublicSiteService(ctx),
+    sitemaps: new SitemapService(ctx),
     taxonomy: new TaxonomyService(ctx),
     users: new UserService(ctx),
   };

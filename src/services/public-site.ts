@@ -9,7 +9,7 @@ import { articlePath, authorPath, categoryPath, mediaPath, pagedPath, tagPath } 
 import type { ArticleCardRow, ArticleTagRow } from '../storage/repositories/article-repository.js';
 import type { ListingScope } from '../storage/repositories/index.js';
 import type { ArticleRow, CategoryRow, CommentRow, MediaRow } from '../storage/schema.js';
-import type { ServiceContext } from './context.js';
+import { siteTypography, type ServiceContext } from './context.js';
 import type { StoredVariant } from './media-service.js';
 import type { ArticleCardView, ArticlePageView, ChromeView, CommentView, HomePageView, ImageView, ListingPageView } from './view-models.js';
 
@@ -36,6 +36,7 @@ function imageView(media: MediaRow, overrides: { alt?: string | null; caption?: 
   const sources = ['avif', 'webp'].map((f) => ({ type: `image/${f}`, list: byFormat(f) })).filter((s) => s.list.length > 0);
   return {
     src: mediaPath(media.storage_key),
+    type: media.mime_type,
     srcset: srcset(fallback),
     width: media.width,
     height: media.height,
@@ -43,6 +44,7 @@ function imageView(media: MediaRow, overrides: { alt?: string | null; caption?: 
     caption: overrides.caption ?? media.caption,
     credit: overrides.credit ?? media.credit,
     sources: sources.map((s) => ({ type: s.type, srcset: srcset(s.list) })),
+    renditions: fallback.map((v) => ({ src: mediaPath(v.key), width: v.width, height: v.height })),
   };
 }
 
@@ -56,7 +58,7 @@ export class PublicSiteService {
     const tree = treeOf(rows);
     const menu = rows.filter((c) => c.parent_id === null && c.in_menu === 1).map((c) => ({ name: c.name, url: categoryPath(c.slug) }));
     const { siteName, siteUrl, siteLanguage, timeZone } = this.ctx.site;
-    return { chrome: { siteName, siteUrl, language: siteLanguage, timeZone, menu }, tree };
+    return { chrome: { siteName, siteUrl, language: siteLanguage, timeZone, typography: siteTypography(this.ctx.site), menu }, tree };
   }
 
   /** Cards for articles, in the order of `ids` (four queries, whatever the count). */
@@ -140,6 +142,7 @@ export class PublicSiteService {
         seoTitle: row.seo_title,
         description: row.seo_description ?? row.dek,
         commentsOpen: row.comments_open === 1,
+        language: row.language,
       },
       breadcrumb: [{ name: 'Accueil', url: '/' }, ...ancestry(category.id, tree).map((c) => ({ name: c.name, url: categoryPath(c.slug) })), { name: row.title, url: card.url }],
       related: relatedCards,

@@ -1,3 +1,5 @@
+import type { TypographyMode } from '../domain/text/french-typography.js';
+
 /**
  * What public pages show: plain data built by `public-site.ts`, rendered by `web/views`.
  * These are explicit allowlists: nothing here carries an email, a hash or an IP.
@@ -15,9 +17,18 @@ export interface ImageSourceView {
   srcset: string;
 }
 
+/** One JPEG size of an image (structured data lists them all). */
+export interface ImageRenditionView {
+  src: string;
+  width: number;
+  height: number;
+}
+
 /** A responsive image with its caption and credit. */
 export interface ImageView {
   src: string;
+  /** MIME type of `src`. */
+  type: string;
   srcset: string;
   width: number;
   height: number;
@@ -25,6 +36,8 @@ export interface ImageView {
   caption: string;
   credit: string;
   sources: ImageSourceView[];
+  /** The JPEG renditions, smallest first. */
+  renditions: ImageRenditionView[];
 }
 
 /** An article as listings show it. */
@@ -58,6 +71,8 @@ export interface ChromeView {
   siteUrl: string;
   language: string;
   timeZone: string;
+  /** French typography on titles, deks and captions, or none. */
+  typography: TypographyMode;
   menu: LinkView[];
 }
 
@@ -70,6 +85,8 @@ export interface ArticlePageView {
     seoTitle: string | null;
     description: string;
     commentsOpen: boolean;
+    /** BCP 47 language of the article, e.g. fr. */
+    language: string;
   };
   breadcrumb: LinkView[];
   related: ArticleCardView[];

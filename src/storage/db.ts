@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type LogEvent, type MigrationProvider, type Migration, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type LogEvent, type MigrationProvider, type Migration, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { DepecheError } from '../errors.js';
@@ -125,9 +125,16 @@ export interface MigrationReport {
 
 /** Brings the schema up to date; safe to call at every start and from several processes. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  // On PostgreSQL, Kysely looks for its migration tables in every schema unless told which:
+  // another schema's tables (another app, a parallel test) would be taken for ours.
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema;
+  }
   // Features land from parallel branches, so a newer database may have a later migration
   // than one merged afterwards; each migration is independent, so order by name is enough.
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -12,3 +12,20 @@ export function stylesheetUrl(): string {
   const css = readFileSync(join(PUBLIC_DIR, 'static', 'site.css'));
   return `/static/site.css?v=${createHash('sha256').update(css).digest('hex').slice(0, 10)}`;
 }
+
+/** An image of the site itself: its path under /static and its size. */
+export interface SiteImage {
+  path: string;
+  width: number;
+  height: number;
+  type: string;
+}
+
+/** The publisher's logo (square): JSON-LD publisher, feed icons. */
+export const LOGO: SiteImage = { path: '/static/logo.png', width: 512, height: 512, type: 'image/png' };
+
+/** The preview image of pages without a picture of their own (OpenGraph, Twitter, Atom logo). */
+export const SOCIAL_IMAGE: SiteImage = { path: '/static/social.png', width: 1200, height: 630, type: 'image/png' };
+
+/** The favicon. */
+export const FAVICON_PATH = '/static/favicon.svg';

@@ -12,6 +12,7 @@ import { DepecheError, errorMessage } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { PUBLIC_DIR, stylesheetUrl } from './assets.js';
 import { registerPublicRoutes } from './routes/public.js';
+import { registerSyndicationRoutes } from './routes/syndication.js';
 import { renderPage } from './views/render.js';
 import { ErrorPage } from './views/error-page.js';
 
@@ -56,7 +57,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         chrome = await services.publicSite.chromeOnly();
       } catch {
         // The error page must render even when the database is the problem.
-        chrome = { siteName: config.siteName, siteUrl: config.siteUrl, language: config.siteLanguage, timeZone: config.timeZone, menu: [] };
+        chrome = { siteName: config.siteName, siteUrl: config.siteUrl, language: config.siteLanguage, timeZone: config.timeZone, typography: config.typography, menu: [] };
       }
       reply.header('cache-control', 'no-store');
       return this.sendHtml(reply, renderPage(ErrorPage({ chrome, status, message, stylesheet: this.stylesheet })), status);
@@ -105,6 +106,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return responder.sendError(request, reply, 404, errorMessage('DEPECHE_NOT_FOUND', 'fr'));
   });
 
+  registerSyndicationRoutes(app, services, responder);
   registerPublicRoutes(app, services, responder);
   return app;
 }

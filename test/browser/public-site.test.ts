@@ -33,9 +33,9 @@ const ARTICLE = {
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 const MOBILE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-/** Visible text with no-break spaces and runs of white space folded to single spaces. */
+/** Visible text with no-break spaces (French typography's, normal and narrow) and runs of white space folded to single spaces. */
 function normalise(text: string): string {
-  return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 async function textOf(locator: Locator): Promise<string> {
@@ -203,7 +203,9 @@ suite(suiteTitle, () => {
     const h1 = page.locator('h1');
     await expectVisible(h1, 'h1');
     expect(await textOf(h1)).toBe(ARTICLE.title);
-    expect(await page.title()).toContain(ARTICLE.title);
+    // French typography: a narrow no-break space before the colon, in the headline and the title.
+    expect(await h1.textContent()).toContain('Ukraine\u202f: une');
+    expect(normalise(await page.title())).toContain(ARTICLE.title);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
 
     // Dek.

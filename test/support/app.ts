@@ -29,7 +29,7 @@ export async function buildTestApp(handle: DatabaseHandle, options: { mediaDir?:
   const config = testConfig(options.mediaDir ?? ownMedia ?? '');
   const services = createServices({
     db: handle.db,
-    site: { siteUrl: config.siteUrl, siteName: config.siteName, siteLanguage: config.siteLanguage, timeZone: config.timeZone },
+    site: { siteUrl: config.siteUrl, siteName: config.siteName, siteLanguage: config.siteLanguage, timeZone: config.timeZone, typography: config.typography },
     mediaDir: config.mediaDir,
     ...(options.clock ? { clock: options.clock } : {}),
   });

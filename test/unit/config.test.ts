@@ -32,6 +32,14 @@ describe('configuration', () => {
     expect(config.siteLanguage).toBe('fr');
   });
 
+  it('sets French typography on French sites unless told otherwise', () => {
+    expect(loadConfig({}).typography).toBe('fr');
+    expect(loadConfig({ SITE_LOCALE: 'en-GB' }).typography).toBe('off');
+    expect(loadConfig({ SITE_TYPOGRAPHY: 'off' }).typography).toBe('off');
+    expect(loadConfig({ SITE_LOCALE: 'en', SITE_TYPOGRAPHY: 'fr' }).typography).toBe('fr');
+    expect(problemsOf({ SITE_TYPOGRAPHY: 'oui' })).toEqual(['SITE_TYPOGRAPHY']);
+  });
+
   it('names each bad variable', () => {
     expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT']);
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT']);

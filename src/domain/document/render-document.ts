@@ -4,6 +4,8 @@
  */
 import { escapeHtml } from '../html-escape.js';
 import { slugify } from '../slug.js';
+import type { TypographyMode } from '../text/french-typography.js';
+import { typesetHtml } from '../text/typography-html.js';
 import type { ArticleDocument, BlockNode, FigureNode, InlineNode, Mark } from './document.js';
 import { isSafeHref } from './validate-document.js';
 
@@ -11,6 +13,8 @@ import { isSafeHref } from './validate-document.js';
 export interface RenderOptions {
   /** Site origin, to tell internal links (no rel) from external ones. */
   siteOrigin?: string;
+  /** French typography on the text (never on code, URLs or attributes); off by default. */
+  typography?: TypographyMode;
 }
 
 interface RenderState {
@@ -137,7 +141,7 @@ function renderListItem(content: readonly BlockNode[], state: RenderState): stri
 
 /** Renders a (validated) article body to HTML. */
 export function renderDocument(doc: ArticleDocument, options: RenderOptions = {}): string {
-  return renderBlocks(doc.content, { options, headingIds: new Set() });
+  return typesetHtml(renderBlocks(doc.content, { options, headingIds: new Set() }), options.typography ?? 'off');
 }
 
 /** The plain text of a body, blocks separated by blank lines (excerpts, search, word counts). */

@@ -28,6 +28,12 @@ const CARD_COLUMNS = ['id', 'slug', 'title', 'dek', 'published_at', 'primary_cat
 /** An article as listings need it. */
 export type ArticleCardRow = Pick<ArticleRow, (typeof CARD_COLUMNS)[number]>;
 
+/** What a sitemap needs of an article. */
+export type SitemapArticleRow = Pick<ArticleRow, 'id' | 'slug' | 'primary_category_id' | 'published_at' | 'content_updated_at'>;
+
+/** What the Google News sitemap needs of an article. */
+export type NewsArticleRow = Pick<ArticleRow, 'id' | 'slug' | 'title' | 'language' | 'primary_category_id' | 'published_at'>;
+
 /** Byline rows joined with their users. */
 export type BylineRow = Pick<UserRow, 'id' | 'slug' | 'display_name'> & { article_id: number; position: number };
 
@@ -195,5 +201,64 @@ export class ArticleRepository {
   async categoriesByIds(ids: readonly number[]): Promise<CategoryRow[]> {
     if (ids.length === 0) return [];
     return this.db.selectFrom('categories').selectAll().where('id', 'in', ids).execute();
+  }
+
+  /** How many articles readers can see (sitemap pages are counted from it). */
+  async countPublished(now: number): Promise<number> {
+    const { n } = await this.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now)
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  /** The visible articles oldest first, one window of the (status, published_at, id) index: sitemap pages. */
+  async publishedWindow(now: number, offset: number, limit: number): Promise<SitemapArticleRow[]> {
+    return this.db
+      .selectFrom('articles')
+      .select(['id', 'slug', 'primary_category_id', 'published_at', 'content_updated_at'])
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now)
+      .orderBy('published_at', 'asc')
+      .orderBy('id', 'asc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  }
+
+  /** The newest publication or edit in one window of {@link publishedWindow} (a sitemap page's lastmod). */
+  async publishedWindowLastModified(now: number, offset: number, limit: number): Promise<number | null> {
+    const window = this.db
+      .selectFrom('articles')
+      .select(['published_at', 'content_updated_at'])
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now)
+      .orderBy('published_at', 'asc')
+      .orderBy('id', 'asc')
+      .limit(limit)
+      .offset(offset)
+      .as('w');
+    const row = await this.db
+      .selectFrom(window)
+      .select((eb) => [eb.fn.max('w.published_at').as('published'), eb.fn.max('w.content_updated_at').as('edited')])
+      .executeTakeFirst();
+    const values = [row?.published, row?.edited].filter((v) => v !== null && v !== undefined).map(Number);
+    return values.length === 0 ? null : Math.max(...values);
+  }
+
+  /** Articles published in [since, now], newest first (the Google News sitemap). */
+  async publishedBetween(since: number, now: number, limit: number): Promise<NewsArticleRow[]> {
+    return this.db
+      .selectFrom('articles')
+      .select(['id', 'slug', 'title', 'language', 'primary_category_id', 'published_at'])
+      .where('status', '=', 'published')
+      .where('published_at', '>=', since)
+      .where('published_at', '<=', now)
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
   }
 }

@@ -3,14 +3,8 @@ import type { ArticlePageView } from '../../services/view-models.js';
 import { ArticleCard, Breadcrumb, Byline, CommentForm, CommentThreads, DateTime, Picture, TagList } from './components.js';
 import { plural } from './format.js';
 import { Layout } from './layout.js';
-
-function breadcrumbJsonLd(view: ArticlePageView): unknown {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'BreadcrumbList',
-    itemListElement: view.breadcrumb.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: view.chrome.siteUrl + item.url })),
-  };
-}
+import { articleSocialMeta, breadcrumbJsonLd, newsArticleJsonLd } from './structured-data.js';
+import { Typo } from './typography.js';
 
 /** Renders an article page. */
 export function ArticlePage(props: { view: ArticlePageView; stylesheet: string }) {
@@ -25,7 +19,8 @@ export function ArticlePage(props: { view: ArticlePageView; stylesheet: string }
       path={article.url}
       currentSection={view.breadcrumb[1]?.url}
       ogType="article"
-      jsonLd={[breadcrumbJsonLd(view)]}
+      jsonLd={[newsArticleJsonLd(view), breadcrumbJsonLd(view.chrome, view.breadcrumb)]}
+      social={articleSocialMeta(view)}
       stylesheet={props.stylesheet}
     >
       <Breadcrumb items={view.breadcrumb} />
@@ -34,8 +29,12 @@ export function ArticlePage(props: { view: ArticlePageView; stylesheet: string }
           <p class="kicker">
             <a href={article.category.url}>{article.category.name}</a>
           </p>
-          <h1 id="titre">{article.title}</h1>
-          <p class="dek">{article.dek}</p>
+          <h1 id="titre">
+            <Typo text={article.title} />
+          </h1>
+          <p class="dek">
+            <Typo text={article.dek} />
+          </p>
           <p class="article-meta">
             <Byline authors={article.authors} />
             <span class="published">
@@ -54,8 +53,12 @@ export function ArticlePage(props: { view: ArticlePageView; stylesheet: string }
             <Picture image={article.image} sizes="(min-width: 48em) 46rem, 100vw" eager />
             {article.image.caption || article.image.credit ? (
               <figcaption>
-                {article.image.caption}
-                {article.image.credit ? <span class="credit">{article.image.credit}</span> : null}
+                <Typo text={article.image.caption} />
+                {article.image.credit ? (
+                  <span class="credit">
+                    <Typo text={article.image.credit} />
+                  </span>
+                ) : null}
               </figcaption>
             ) : null}
           </figure>

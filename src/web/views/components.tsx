@@ -1,6 +1,7 @@
 /** Pieces shared by the public pages. */
 import type { ArticleCardView, CommentView, ImageView, LinkView } from '../../services/view-models.js';
 import { dateParts, initials } from './format.js';
+import { Typo } from './typography.js';
 
 /** A responsive image: AVIF/WebP sources, JPEG fallback, intrinsic size to avoid layout shift. */
 export function Picture(props: { image: ImageView; sizes: string; eager?: boolean }) {
@@ -71,7 +72,13 @@ export function Breadcrumb(props: { items: readonly LinkView[] }) {
       <ol>
         {props.items.map((item, i) => (
           <li>
-            {i === props.items.length - 1 ? <span aria-current="page">{item.name}</span> : <a href={item.url}>{item.name}</a>}
+            {i === props.items.length - 1 ? (
+              <span aria-current="page">
+                <Typo text={item.name} />
+              </span>
+            ) : (
+              <a href={item.url}>{item.name}</a>
+            )}
           </li>
         ))}
       </ol>
@@ -111,9 +118,15 @@ export function ArticleCard(props: { card: ArticleCardView; timeZone: string; he
           <a href={card.category.url}>{card.category.name}</a>
         </p>
         <Heading class="card-title">
-          <a href={card.url}>{card.title}</a>
+          <a href={card.url}>
+            <Typo text={card.title} />
+          </a>
         </Heading>
-        {props.lead || props.headingLevel !== 3 ? <p class="card-dek">{card.dek}</p> : null}
+        {props.lead || props.headingLevel !== 3 ? (
+          <p class="card-dek">
+            <Typo text={card.dek} />
+          </p>
+        ) : null}
         <p class="card-meta">
           <Byline authors={card.authors} /> · <DateTime date={card.publishedAt} timeZone={props.timeZone} withTime={false} />
         </p>

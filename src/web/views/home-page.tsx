@@ -2,13 +2,14 @@
 import type { HomePageView } from '../../services/view-models.js';
 import { ArticleCard } from './components.js';
 import { Layout } from './layout.js';
+import { webSiteJsonLd } from './structured-data.js';
 
 /** Renders the home page. */
 export function HomePage(props: { view: HomePageView; stylesheet: string }) {
   const { view } = props;
   const tz = view.chrome.timeZone;
   return (
-    <Layout chrome={view.chrome} title={view.chrome.siteName} description={`${view.chrome.siteName} : l’actualité en continu.`} path="/" currentSection="/" stylesheet={props.stylesheet}>
+    <Layout chrome={view.chrome} title={view.chrome.siteName} description={`${view.chrome.siteName} : l’actualité en continu.`} path="/" currentSection="/" jsonLd={[webSiteJsonLd(view.chrome)]} stylesheet={props.stylesheet}>
       <h1 class="visually-hidden">{view.chrome.siteName} — à la une</h1>
       {view.lead ? (
         <section class="lead" aria-label="À la une">

@@ -2,6 +2,7 @@
 import type { ListingPageView } from '../../services/view-models.js';
 import { ArticleCard, Breadcrumb, Pagination } from './components.js';
 import { Layout } from './layout.js';
+import { Typo } from './typography.js';
 
 const KIND_LABEL: Record<ListingPageView['kind'], string> = { category: 'Rubrique', tag: 'Mot-clé', author: 'Auteur' };
 
@@ -18,12 +19,19 @@ export function ListingPage(props: { view: ListingPageView; stylesheet: string }
       path={view.page > 1 ? `${view.url}?page=${view.page}` : view.url}
       currentSection={view.kind === 'category' ? view.breadcrumb[1]?.url : undefined}
       stylesheet={props.stylesheet}
+      feeds={{ path: view.url, title: `${view.chrome.siteName} – ${view.title}` }}
     >
       <Breadcrumb items={view.breadcrumb} />
       <header class={`listing-head listing-${view.kind}`}>
         <p class="kicker">{KIND_LABEL[view.kind]}</p>
-        <h1>{title}</h1>
-        {view.description ? <p class="listing-description">{view.description}</p> : null}
+        <h1>
+          <Typo text={title} />
+        </h1>
+        {view.description ? (
+          <p class="listing-description">
+            <Typo text={view.description} />
+          </p>
+        ) : null}
         {view.subcategories.length > 0 ? (
           <nav aria-label="Sous-rubriques" class="subcategories">
             <ul>
