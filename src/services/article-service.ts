@@ -130,6 +130,41 @@ export class ArticleService {
     });
   }
 
+  /**
+   * Moves an article to another status, only if it is still in `from` (the claim): false when
+   * another request or node moved it first. The status change, its listing rows, the event
+   * log and whatever `also` adds (redirects of the trash) commit together.
+   */
+  async changeStatus(
+    id: number,
+    change: { from: ArticleStatus; to: ArticleStatus; publishedAt: number | null; userId: number | null; dueBy?: number },
+    also?: (repos: Repositories) => Promise<void>,
+  ): Promise<boolean> {
+    const now = this.ctx.clock.now();
+    return this.ctx.repos.transaction(async (repos) => {
+      // The conditional update comes first: it takes the write lock and decides the race.
+      const claimed = await repos.articleAdmin.setStatusIf(id, change.from, { status: change.to, published_at: change.publishedAt, updated_at: now }, change.dueBy);
+      if (!claimed) return false;
+      await repos.articles.syncListingColumns(id, change.to, change.publishedAt);
+      await repos.articleNotes.recordEvent({ article_id: id, user_id: change.userId, from_status: change.from, to_status: change.to, created_at: now });
+      if (also) await also(repos);
+      await this.afterWrite(repos, id);
+      return true;
+    });
+  }
+
+  /** Adds a public correction or update note to an article; returns the note's id. */
+  async addNote(id: number, note: { kind: 'correction' | 'update'; text: string; userId: number | null }): Promise<number> {
+    const text = trimmedText(note.text, 'note', 2000, true);
+    const now = this.ctx.clock.now();
+    return this.ctx.repos.transaction(async (repos) => {
+      const noteId = await repos.articleNotes.insert({ article_id: id, user_id: note.userId, kind: note.kind, text, created_at: now });
+      await repos.articles.update(id, { updated_at: now });
+      await this.afterWrite(repos, id);
+      return noteId;
+    });
+  }
+
   /** Every article write ends here, inside its transaction. */
   private async afterWrite(repos: Repositories, articleId: number): Promise<void> {
     for (const listener of this.ctx.articleWriteListeners) await listener(repos, articleId);

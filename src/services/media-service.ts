@@ -1,7 +1,12 @@
 /** Use cases on the media library. */
 import { createHash } from 'node:crypto';
+import { canManageMedia, canUploadMedia, type Actor } from '../domain/policies.js';
+import { slugify } from '../domain/slug.js';
 import { DepecheError } from '../errors.js';
+import type { MediaRow } from '../storage/schema.js';
 import type { ServiceContext } from './context.js';
+import { enforce } from './enforce.js';
+import { processUpload } from './image-variants.js';
 
 /** One encoded rendition of an image. */
 export interface ImageRendition {
@@ -27,6 +32,22 @@ export interface ImageInput {
   alt: string;
   caption?: string;
   credit?: string;
+  /** Who uploaded it. */
+  uploadedBy?: number | null;
+}
+
+/** The texts of a media item staff can change. */
+export interface MediaTexts {
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
+function text(value: string | undefined, field: string, max: number): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (trimmed.length > max) throw new DepecheError('DEPECHE_VALIDATION', { detail: `${field} : ${max} caractères au plus` });
+  return trimmed;
 }
 
 const MIME: Record<ImageRendition['format'], string> = { jpeg: 'image/jpeg', webp: 'image/webp', avif: 'image/avif', png: 'image/png' };
@@ -69,6 +90,49 @@ export class MediaService {
       credit: input.credit ?? '',
       variants: JSON.stringify(variants),
       created_at: this.ctx.clock.now(),
+      uploaded_by: input.uploadedBy ?? null,
     });
+  }
+
+  /**
+   * Adds an uploaded file: its type is checked by content, renditions are encoded (without
+   * any metadata) and stored through {@link addImage}. Returns the new media id.
+   */
+  async upload(actor: Actor, file: { bytes: Buffer; filename: string } & MediaTexts): Promise<number> {
+    enforce(canUploadMedia(actor));
+    const alt = text(file.alt, 'texte alternatif', 1000) ?? '';
+    const caption = text(file.caption, 'légende', 1000) ?? '';
+    const credit = text(file.credit, 'crédit', 300) ?? '';
+    const processed = await processUpload(file.bytes);
+    const name = slugify(file.filename.replace(/\.[A-Za-z0-9]{1,5}$/, ''), 40) || 'image';
+    return this.addImage({ name, renditions: processed.renditions, alt, caption, credit, uploadedBy: actor.id });
+  }
+
+  /** A media item of the library, or 404. */
+  async find(id: number): Promise<MediaRow> {
+    const row = await this.ctx.repos.media.findLive(id);
+    if (!row) throw new DepecheError('DEPECHE_NOT_FOUND');
+    return row;
+  }
+
+  /** Changes the alt text, caption or credit. */
+  async updateTexts(actor: Actor, id: number, texts: MediaTexts): Promise<void> {
+    const row = await this.find(id);
+    enforce(canManageMedia(actor, row.uploaded_by));
+    const patch: MediaTexts = {};
+    const alt = text(texts.alt, 'texte alternatif', 1000);
+    const caption = text(texts.caption, 'légende', 1000);
+    const credit = text(texts.credit, 'crédit', 300);
+    if (alt !== undefined) patch.alt = alt;
+    if (caption !== undefined) patch.caption = caption;
+    if (credit !== undefined) patch.credit = credit;
+    await this.ctx.repos.media.update(id, patch);
+  }
+
+  /** Removes an item from the library; its files stay, since published pages may show them. */
+  async remove(actor: Actor, id: number): Promise<void> {
+    const row = await this.find(id);
+    enforce(canManageMedia(actor, row.uploaded_by));
+    await this.ctx.repos.media.update(id, { deleted_at: this.ctx.clock.now() });
   }
 }

@@ -50,22 +50,24 @@ export class ArticleAdminRepository {
    * Sets the status of an article only if it is still `expectedFrom`; true when this call
    * made the change. Two nodes racing on one article: exactly one gets true.
    */
-  async setStatusIf(id: number, expectedFrom: string, change: { status: string; published_at: number | null; updated_at: number }): Promise<boolean> {
-    const result = await this.db.updateTable('articles').set(change).where('id', '=', id).where('status', '=', expectedFrom).executeTakeFirst();
+  async setStatusIf(id: number, expectedFrom: string, change: { status: string; published_at: number | null; updated_at: number }, dueBy?: number): Promise<boolean> {
+    let query = this.db.updateTable('articles').set(change).where('id', '=', id).where('status', '=', expectedFrom);
+    // The scheduler's claim also checks the date is still due (an editor may have moved it).
+    if (dueBy !== undefined) query = query.where('published_at', '<=', dueBy);
+    const result = await query.executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
   /** Scheduled articles whose time has come, oldest first. */
-  async dueScheduledIds(now: number, limit: number): Promise<number[]> {
-    const rows = await this.db
+  async dueScheduled(now: number, limit: number): Promise<Array<{ id: number; published_at: number | null }>> {
+    return this.db
       .selectFrom('articles')
-      .select('id')
+      .select(['id', 'published_at'])
       .where('status', '=', 'scheduled')
       .where('published_at', '<=', now)
       .orderBy('published_at')
       .orderBy('id')
       .limit(limit)
       .execute();
-    return rows.map((r) => r.id);
   }
 }
