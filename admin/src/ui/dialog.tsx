@@ -1,0 +1,37 @@
+/** A modal dialog on the native <dialog> element: focus kept inside, Escape closes, focus returns after. */
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/** A modal with a title and a close button; rendered only while open. */
+export function Dialog(props: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  // Kept in a ref so a new callback on each render does not reopen the dialog.
+  const onClose = useRef(props.onClose);
+  onClose.current = props.onClose;
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    const onCancel = (event: Event) => {
+      event.preventDefault();
+      onClose.current();
+    };
+    dialog.addEventListener('cancel', onCancel);
+    return () => {
+      dialog.removeEventListener('cancel', onCancel);
+      if (dialog.open) dialog.close();
+      opener?.focus();
+    };
+  }, []);
+  return (
+    <dialog ref={ref} className={props.wide ? 'dialog dialog-wide' : 'dialog'} aria-labelledby="dialog-title">
+      <header className="dialog-head">
+        <h2 id="dialog-title">{props.title}</h2>
+        <button type="button" className="button-quiet" onClick={() => onClose.current()}>
+          Fermer
+        </button>
+      </header>
+      <div className="dialog-body">{props.children}</div>
+    </dialog>
+  );
+}
