@@ -6,10 +6,8 @@ const BODY_MAX_WIDTH = 1600;
 
 /** The file and size an article body figure points at: a widely readable variant no wider than needed. */
 export function bodyImage(media: Media): { src: string; width: number | null; height: number | null } {
-  const candidates = media.variants
-    .filter((v) => (v.format === 'jpeg' || v.format === 'jpg' || v.format === 'png' || v.format === 'webp') && v.width <= BODY_MAX_WIDTH)
-    .sort((a, b) => b.width - a.width || (a.format === 'jpeg' ? -1 : 1));
-  const best = candidates[0];
+  // JPEG: every browser reads it (the body figure is a plain <img>, without <picture> sources).
+  const best = media.variants.filter((v) => v.format === 'jpeg' && v.width <= BODY_MAX_WIDTH).sort((a, b) => b.width - a.width)[0];
   if (best) return { src: best.url, width: best.width, height: best.height };
   return { src: media.url, width: media.width, height: media.height };
 }
