@@ -61,6 +61,13 @@ export interface ChromeView {
   menu: LinkView[];
 }
 
+/** A public "Correction :" or "Mise à jour :" note. */
+export interface ArticleNoteView {
+  kind: 'correction' | 'update';
+  text: string;
+  date: Date;
+}
+
 /** Everything the article page shows. */
 export interface ArticlePageView {
   chrome: ChromeView;
@@ -70,6 +77,8 @@ export interface ArticlePageView {
     seoTitle: string | null;
     description: string;
     commentsOpen: boolean;
+    /** Public corrections and updates, oldest first. */
+    notes: ArticleNoteView[];
   };
   breadcrumb: LinkView[];
   related: ArticleCardView[];

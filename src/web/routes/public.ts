@@ -59,7 +59,10 @@ export function registerPublicRoutes(app: FastifyInstance, services: Services, p
     const view = await site.articlePage(request.params.category, request.params.slug);
     if (!view) {
       const redirect = await site.redirectFor(request.url.split('?')[0] ?? '');
-      return redirect ? reply.redirect(redirect.location, redirect.status) : notFound(request, reply);
+      if (redirect) return reply.redirect(redirect.location, redirect.status);
+      // An article whose category was renamed or changed still answers at its old address.
+      const current = await site.currentArticlePath(request.params.slug);
+      return current ? reply.redirect(current, 301) : notFound(request, reply);
     }
     return page(reply, renderPage(ArticlePage({ view, stylesheet: pages.stylesheet })));
   });

@@ -1,0 +1,80 @@
+/** Media library routes: upload (multipart), list, texts, delete. */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { DepecheError } from '../../../errors.js';
+import type { Services } from '../../../services/index.js';
+import { actorOf } from '../../plugins/staff-auth.js';
+import { ERRORS, IdParams, Instant, NoContent, PageQuery } from './common-schema.js';
+import { presentMedia } from './presenters.js';
+
+/** Largest upload accepted. */
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+
+/** Items per page of the library. */
+const MEDIA_PAGE_SIZE = 40;
+
+const Media = Type.Object({
+  id: Type.Integer(),
+  url: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  alt: Type.String(),
+  caption: Type.String(),
+  credit: Type.String(),
+  mimeType: Type.String(),
+  createdAt: Instant,
+  variants: Type.Array(Type.Object({ url: Type.String(), width: Type.Integer(), height: Type.Integer(), format: Type.String() })),
+});
+const MediaTexts = Type.Object({ alt: Type.Optional(Type.String({ maxLength: 1000 })), caption: Type.Optional(Type.String({ maxLength: 1000 })), credit: Type.Optional(Type.String({ maxLength: 300 })) });
+
+const uploadSchema = {
+  tags: ['media'],
+  summary: 'Upload an image (multipart: file, alt, caption, credit). JPEG, PNG, WebP, AVIF, GIF by content; SVG refused; 15 MB at most',
+  consumes: ['multipart/form-data'],
+  response: { 201: Media, 413: ERRORS[400], 415: ERRORS[400], ...ERRORS },
+};
+const listSchema = { tags: ['media'], summary: 'The library, newest first', querystring: PageQuery, response: { 200: Type.Object({ items: Type.Array(Media), page: Type.Integer(), hasNext: Type.Boolean() }), ...ERRORS } };
+const updateSchema = { tags: ['media'], summary: 'Change alt text, caption, credit', params: IdParams, body: MediaTexts, response: { 200: Media, ...ERRORS } };
+const deleteSchema = { tags: ['media'], summary: 'Remove from the library', params: IdParams, response: { 204: NoContent, ...ERRORS } };
+
+function field(value: unknown): string | undefined {
+  if (value && typeof value === 'object' && 'value' in value && typeof value.value === 'string') return value.value;
+  return undefined;
+}
+
+/** Registers the media routes. */
+export function registerMediaRoutes(app: FastifyInstance, services: Services): void {
+  app.post('/media', { schema: uploadSchema }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (!request.isMultipart()) throw new DepecheError('DEPECHE_BAD_REQUEST', { detail: 'envoyez le fichier en multipart/form-data (champ « file »).' });
+    const file = await request.file();
+    if (!file || file.fieldname !== 'file') throw new DepecheError('DEPECHE_BAD_REQUEST', { detail: 'le champ « file » manque.' });
+    // Throws FST_REQ_FILE_TOO_LARGE past the limit (answered 413).
+    const bytes = await file.toBuffer();
+    const id = await services.media.upload(actor, {
+      bytes,
+      filename: file.filename,
+      alt: field(file.fields.alt),
+      caption: field(file.fields.caption),
+      credit: field(file.fields.credit),
+    });
+    return reply.code(201).send(presentMedia(await services.media.find(id)));
+  });
+
+  app.get<{ Querystring: Static<typeof PageQuery> }>('/media', { schema: listSchema }, async (request) => {
+    actorOf(request);
+    const page = request.query.page ?? 1;
+    const rows = await services.ctx.repos.media.listLive(MEDIA_PAGE_SIZE + 1, (page - 1) * MEDIA_PAGE_SIZE);
+    return { items: rows.slice(0, MEDIA_PAGE_SIZE).map(presentMedia), page, hasNext: rows.length > MEDIA_PAGE_SIZE };
+  });
+
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof MediaTexts> }>('/media/:id', { schema: updateSchema }, async (request) => {
+    await services.media.updateTexts(actorOf(request), request.params.id, request.body);
+    return presentMedia(await services.media.find(request.params.id));
+  });
+
+  app.delete<{ Params: Static<typeof IdParams> }>('/media/:id', { schema: deleteSchema }, async (request, reply) => {
+    await services.media.remove(actorOf(request), request.params.id);
+    return reply.code(204).send();
+  });
+}
