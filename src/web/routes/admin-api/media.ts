@@ -37,27 +37,25 @@ const listSchema = { tags: ['media'], summary: 'The library, newest first', quer
 const updateSchema = { tags: ['media'], summary: 'Change alt text, caption, credit', params: IdParams, body: MediaTexts, response: { 200: Media, ...ERRORS } };
 const deleteSchema = { tags: ['media'], summary: 'Remove from the library', params: IdParams, response: { 204: NoContent, ...ERRORS } };
 
-function field(value: unknown): string | undefined {
-  if (value && typeof value === 'object' && 'value' in value && typeof value.value === 'string') return value.value;
-  return undefined;
-}
-
 /** Registers the media routes. */
 export function registerMediaRoutes(app: FastifyInstance, services: Services): void {
   app.post('/media', { schema: uploadSchema }, async (request, reply) => {
     const actor = actorOf(request);
     if (!request.isMultipart()) throw new DepecheError('DEPECHE_BAD_REQUEST', { detail: 'envoyez le fichier en multipart/form-data (champ « file »).' });
-    const file = await request.file();
-    if (!file || file.fieldname !== 'file') throw new DepecheError('DEPECHE_BAD_REQUEST', { detail: 'le champ « file » manque.' });
-    // Throws FST_REQ_FILE_TOO_LARGE past the limit (answered 413).
-    const bytes = await file.toBuffer();
-    const id = await services.media.upload(actor, {
-      bytes,
-      filename: file.filename,
-      alt: field(file.fields.alt),
-      caption: field(file.fields.caption),
-      credit: field(file.fields.credit),
-    });
+    // Text fields may come before or after the file: read every part.
+    const texts: Record<string, string> = {};
+    let upload: { bytes: Buffer; filename: string } | undefined;
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        // Throws FST_REQ_FILE_TOO_LARGE past the limit (answered 413).
+        const bytes = await part.toBuffer();
+        if (part.fieldname === 'file') upload = { bytes, filename: part.filename };
+      } else if (typeof part.value === 'string' && ['alt', 'caption', 'credit'].includes(part.fieldname)) {
+        texts[part.fieldname] = part.value;
+      }
+    }
+    if (!upload) throw new DepecheError('DEPECHE_BAD_REQUEST', { detail: 'le champ « file » manque.' });
+    const id = await services.media.upload(actor, { ...upload, alt: texts.alt, caption: texts.caption, credit: texts.credit });
     return reply.code(201).send(presentMedia(await services.media.find(id)));
   });
 
