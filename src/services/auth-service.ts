@@ -157,7 +157,7 @@ export class AuthService {
   /** A one-time password reset token for an account (printed by the CLI; mail comes later). */
   async createResetToken(email: string): Promise<{ token: string; expiresAt: number }> {
     const row = await this.ctx.repos.users.findByEmail(email.trim());
-    if (!row) throw new DepecheError('DEPECHE_UNKNOWN_REFERENCE', { kind: 'compte', ref: email });
+    if (!row) throw new DepecheError('DEPECHE_UNKNOWN_REFERENCE', { kind: 'account', ref: email });
     const token = randomBytes(24).toString('base64url');
     const now = this.ctx.clock.now();
     await this.ctx.repos.sessions.insertResetToken(hashSecret(token), row.id, now, now + RESET_TOKEN_MS);

@@ -228,6 +228,7 @@ suite(suiteTitle, () => {
     expect(await reader.locator('h1').innerText()).toBe(STORY.title);
     const articleBody = reader.locator('article.article .article-body');
     expect(await articleBody.getByRole('heading', { level: 2, name: STORY.subheading }).count()).toBe(1);
+    console.log('DEBUG', await articleBody.innerHTML());
     const link = articleBody.getByRole('link', { name: STORY.linkText });
     expect(await link.getAttribute('href')).toBe(STORY.linkHref);
     const bodyFigure = articleBody.locator('figure');
