@@ -20,7 +20,8 @@ function extensions() {
       heading: { levels: [2, 3, 4] },
       codeBlock: false,
       underline: false,
-      link: { openOnClick: false, autolink: true, linkOnPaste: true, defaultProtocol: 'https', HTMLAttributes: { target: null, rel: null, class: null } },
+      // No autolink: it makes links "inclusive", so text typed right after a link would join it.
+      link: { openOnClick: false, autolink: false, linkOnPaste: true, defaultProtocol: 'https', HTMLAttributes: { target: null, rel: null, class: null } },
     }),
     Figure,
   ];

@@ -31,6 +31,8 @@ export function LinkForm(props: { editor: Editor; onClose(): void }) {
       editor.chain().focus().insertContent({ type: 'text', text: target.replace(/^mailto:/, ''), marks: [{ type: 'link', attrs: { href: target } }] }).run();
     } else {
       editor.chain().focus().extendMarkRange('link').setLink({ href: target }).run();
+      // Cursor after the link, so the writer carries on typing instead of overwriting it.
+      editor.commands.setTextSelection(editor.state.selection.to);
     }
     props.onClose();
   }
