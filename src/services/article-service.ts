@@ -68,6 +68,11 @@ export class ArticleService {
     const now = this.ctx.clock.now();
     return this.ctx.repos.transaction(async (repos) => {
       const prepared = await this.prepare(repos, input, now);
+      if (input.slug === undefined || input.slug.trim() === '') {
+        // A slug made from the title takes the first free "-2", "-3"… rather than failing.
+        const base = prepared.slug.slice(0, 74);
+        for (let n = 2; await repos.articles.findBySlug(prepared.slug); n++) prepared.slug = prepared.row.slug = `${base}-${n}`;
+      }
       if (await repos.articles.findBySlug(prepared.slug)) throw new DepecheError('DEPECHE_SLUG_TAKEN', { slug: prepared.slug });
       const id = await repos.articles.insert({
         ...prepared.row,

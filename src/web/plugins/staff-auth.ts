@@ -54,7 +54,8 @@ export function sessionCookieOptions(secure: boolean) {
 export function registerStaffAuth(app: FastifyInstance, services: Services): void {
   app.decorateRequest('staff', null);
   app.decorateRequest('staffSession', null);
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+  // onRequest: before body parsing and validation, so an anonymous caller learns nothing but 401.
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const authorization = request.headers.authorization;
     if (typeof authorization === 'string' && /^Bearer\s+/i.test(authorization)) {
       const user = await services.auth.userForApiKey(authorization.replace(/^Bearer\s+/i, '').trim());
