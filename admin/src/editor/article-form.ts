@@ -104,13 +104,23 @@ export function missingForSave(form: ArticleForm): string | null {
   return `Pour enregistrer, il manque ${missing.join(', ').replace(/, ([^,]*)$/, ' et $1')}.`;
 }
 
+/**
+ * Whether the featured image has no alternative text at all: neither the article's own nor the
+ * library's (which the site uses when the article's is empty). Unknown library text: the
+ * server decides.
+ */
+export function featuredAltMissing(form: Pick<ArticleForm, 'featuredMediaId' | 'featuredMedia' | 'featuredAlt'>): boolean {
+  if (form.featuredMediaId === null || form.featuredAlt.trim() !== '') return false;
+  return form.featuredMedia !== null && (form.featuredMedia.alt ?? '').trim() === '';
+}
+
 /** Why the article cannot be published as it is (images without alternative text); null when it can. */
 export function missingForPublication(form: ArticleForm): string | null {
   const figures = figuresWithoutAlt(form.body);
   const parts: string[] = [];
   if (figures.length === 1) parts.push(`l’image n° ${figures[0]} du texte`);
   else if (figures.length > 1) parts.push(`les images n° ${figures.join(', ').replace(/, (\d+)$/, ' et $1')} du texte`);
-  if (form.featuredMediaId !== null && form.featuredAlt.trim() === '') parts.push('l’image à la une');
+  if (featuredAltMissing(form)) parts.push('l’image à la une');
   if (parts.length === 0) return null;
   return `Impossible de publier : ajoutez un texte alternatif à ${parts.join(' et à ')} (il décrit l’image à qui ne la voit pas).`;
 }

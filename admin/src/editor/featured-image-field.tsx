@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { Media } from '../api/types.js';
 import { thumbnail } from '../media/media-image.js';
 import { MediaPicker } from '../media/media-picker.js';
-import type { ArticleForm } from './article-form.js';
+import { featuredAltMissing, type ArticleForm } from './article-form.js';
 
 type FeaturedFields = Pick<ArticleForm, 'featuredMediaId' | 'featuredMedia' | 'featuredAlt' | 'featuredCaption' | 'featuredCredit'>;
 
@@ -19,7 +19,9 @@ export function FeaturedImageField(props: { value: FeaturedFields; onChange(patc
     props.onChange({ featuredMediaId: media.id, featuredMedia: media, featuredAlt: media.alt ?? '', featuredCaption: media.caption ?? '', featuredCredit: media.credit ?? '' });
   }
 
-  const missingAlt = value.featuredMediaId !== null && value.featuredAlt.trim() === '';
+  // Empty fields fall back to the library's texts on the site (as the server renders them).
+  const library = value.featuredMedia;
+  const missingAlt = featuredAltMissing(value);
   return (
     <div className="featured-image">
       {value.featuredMediaId === null ? (
@@ -29,18 +31,18 @@ export function FeaturedImageField(props: { value: FeaturedFields; onChange(patc
           {value.featuredMedia ? <img className="featured-preview" src={thumbnail(value.featuredMedia)} alt="" /> : <p className="hint">Image n° {value.featuredMediaId}</p>}
           <div className="field">
             <label htmlFor={`${id}-alt`}>Texte alternatif</label>
-            <input id={`${id}-alt`} value={value.featuredAlt} onChange={(e) => props.onChange({ featuredAlt: e.target.value })} aria-invalid={missingAlt} aria-describedby={`${id}-alt-hint`} />
+            <input id={`${id}-alt`} value={value.featuredAlt} onChange={(e) => props.onChange({ featuredAlt: e.target.value })} placeholder={library?.alt ?? ''} aria-invalid={missingAlt} aria-describedby={`${id}-alt-hint`} />
             <p className="hint" id={`${id}-alt-hint`}>
-              {missingAlt ? 'Obligatoire pour publier.' : 'Décrit l’image à qui ne la voit pas.'}
+              {missingAlt ? 'Obligatoire pour publier.' : value.featuredAlt.trim() === '' ? 'Vide : le texte de la médiathèque est repris.' : 'Décrit l’image à qui ne la voit pas.'}
             </p>
           </div>
           <div className="field">
             <label htmlFor={`${id}-caption`}>Légende</label>
-            <input id={`${id}-caption`} value={value.featuredCaption} onChange={(e) => props.onChange({ featuredCaption: e.target.value })} />
+            <input id={`${id}-caption`} value={value.featuredCaption} placeholder={library?.caption ?? ''} onChange={(e) => props.onChange({ featuredCaption: e.target.value })} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-credit`}>Crédit</label>
-            <input id={`${id}-credit`} value={value.featuredCredit} onChange={(e) => props.onChange({ featuredCredit: e.target.value })} />
+            <input id={`${id}-credit`} value={value.featuredCredit} placeholder={library?.credit ?? ''} onChange={(e) => props.onChange({ featuredCredit: e.target.value })} />
           </div>
         </>
       )}

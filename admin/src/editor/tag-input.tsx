@@ -23,7 +23,8 @@ export function TagInput(props: { value: string[]; onChange(tags: string[]): voi
   const [text, setText] = useState('');
   const [suggestions, setSuggestions] = useState<Tag[]>([]);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  /** Highlighted suggestion; -1: none (Enter then adds what was typed). */
+  const [active, setActive] = useState(-1);
   const [announce, setAnnounce] = useState('');
   const request = useRef(0);
   const chosen = new Set(props.value.map(fold));
@@ -53,7 +54,7 @@ export function TagInput(props: { value: string[]; onChange(tags: string[]): voi
   const options: Option[] = suggestions.filter((t) => !chosen.has(fold(t.name))).map((t) => ({ name: t.name, create: false }));
   if (q !== '' && !chosen.has(fold(q)) && !suggestions.some((t) => fold(t.name) === fold(q))) options.push({ name: q, create: true });
   const expanded = open && options.length > 0;
-  const activeIndex = Math.min(active, options.length - 1);
+  const activeIndex = expanded ? Math.min(active, options.length - 1) : -1;
 
   function add(name: string) {
     const clean = name.trim().replace(/\s+/g, ' ');
@@ -62,7 +63,7 @@ export function TagInput(props: { value: string[]; onChange(tags: string[]): voi
     setAnnounce(`Mot-clé « ${clean} » ajouté.`);
     setText('');
     setSuggestions([]);
-    setActive(0);
+    setActive(-1);
   }
 
   function remove(name: string) {
@@ -77,12 +78,14 @@ export function TagInput(props: { value: string[]; onChange(tags: string[]): voi
       setActive(expanded ? (activeIndex + 1) % options.length : 0);
     } else if (event.key === 'ArrowUp' && expanded) {
       event.preventDefault();
-      setActive((activeIndex - 1 + options.length) % options.length);
+      setActive(activeIndex <= 0 ? options.length - 1 : activeIndex - 1);
     } else if (event.key === 'Enter' || event.key === ',') {
       if (q === '') return;
       event.preventDefault();
-      const option = expanded ? options[activeIndex] : undefined;
-      add(option ? option.name : q);
+      const option = activeIndex >= 0 ? options[activeIndex] : undefined;
+      // What was typed, in the spelling of an existing tag when it is one.
+      const existing = suggestions.find((t) => fold(t.name) === fold(q));
+      add(option ? option.name : (existing?.name ?? q));
     } else if (event.key === 'Escape' && expanded) {
       event.preventDefault();
       setOpen(false);
@@ -112,14 +115,14 @@ export function TagInput(props: { value: string[]; onChange(tags: string[]): voi
           aria-autocomplete="list"
           aria-expanded={expanded}
           aria-controls={`${id}-list`}
-          aria-activedescendant={expanded ? `${id}-option-${activeIndex}` : undefined}
+          aria-activedescendant={activeIndex >= 0 ? `${id}-option-${activeIndex}` : undefined}
           aria-describedby={`${id}-hint`}
           autoComplete="off"
           value={text}
           onChange={(e) => {
             setText(e.target.value.replace(/,/g, ''));
             setOpen(true);
-            setActive(0);
+            setActive(-1);
           }}
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}

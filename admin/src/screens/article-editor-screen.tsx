@@ -82,7 +82,12 @@ function Editor(props: { initial: Article | null; reference: ReferenceData }) {
   function transition(to: TransitionTarget, at?: string) {
     if (to === 'published' || to === 'scheduled') {
       const missing = missingForPublication(form);
-      if (missing !== null) return fail(missing);
+      if (missing !== null) {
+        fail(missing);
+        // Straight to the first image text to fill in.
+        document.querySelector<HTMLInputElement>('.editor-layout input[aria-invalid="true"]')?.focus();
+        return;
+      }
     }
     void run(async () => {
       // Save first (the saver shows why when it cannot), then move the saved version.

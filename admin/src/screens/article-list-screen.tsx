@@ -150,7 +150,7 @@ export function ArticleListScreen() {
                   </td>
                   <td>{categories.get(article.categoryId) ?? '—'}</td>
                   <td>{article.authors.map((a) => a.name).join(', ')}</td>
-                  <td>{formatDateTime(article.updatedAt)}</td>
+                  <td className="nowrap">{formatDateTime(article.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>
