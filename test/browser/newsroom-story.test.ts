@@ -36,6 +36,11 @@ const STORY = {
   tag: 'Jardinage urbain',
 } as const;
 
+/** Waits for the page to reach a state (autosave comes two seconds after typing); a ceiling, not a speed check. */
+function poll<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 10_000, interval: 50 });
+}
+
 const suite = BROWSER_AVAILABLE ? describe : describe.skip;
 if (!BROWSER_AVAILABLE) process.stdout.write(`\n⚠ ${BROWSER_SKIP_REASON}\n\n`);
 const suiteTitle = BROWSER_AVAILABLE ? 'newsroom story in a browser (Chromium)' : `newsroom story in a browser — ${BROWSER_SKIP_REASON}`;
@@ -111,7 +116,7 @@ suite(suiteTitle, () => {
     await page.getByLabel('Adresse e-mail').fill(user.email);
     await page.getByLabel('Mot de passe').fill(user.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Articles' }).isVisible()).toBe(true);
+    await poll(() => page.getByRole('heading', { level: 1, name: 'Articles' }).isVisible()).toBe(true);
     expect(await page.getByText(user.name).first().isVisible()).toBe(true);
   }
 
@@ -120,7 +125,7 @@ suite(suiteTitle, () => {
     for (const path of ['/admin/', '/admin/articles/nouveau', '/admin/utilisateurs']) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
-      await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Connexion à l’administration' }).isVisible()).toBe(true);
+      await poll(() => page.getByRole('heading', { level: 1, name: 'Connexion à l’administration' }).isVisible()).toBe(true);
       expect(await page.getByRole('navigation', { name: 'Administration' }).count(), `${path}: no admin navigation`).toBe(0);
     }
     for (const path of ['/api/admin/articles', '/api/admin/users', '/api/admin/session', '/api/admin/media']) {
@@ -147,7 +152,7 @@ suite(suiteTitle, () => {
     const writer = await openPage();
     await logIn(writer, CONTRIBUTOR);
     await writer.getByRole('link', { name: 'Nouvel article' }).click();
-    await expect.poll(() => writer.getByRole('heading', { level: 1, name: 'Nouvel article' }).isVisible()).toBe(true);
+    await poll(() => writer.getByRole('heading', { level: 1, name: 'Nouvel article' }).isVisible()).toBe(true);
     await writer.getByLabel('Titre', { exact: true }).fill(STORY.title);
     expect(await writer.getByLabel('Identifiant d’URL').inputValue(), 'slug follows the title').toBe(STORY.slug);
     await writer.getByLabel('Chapô').fill(STORY.dek);
@@ -178,7 +183,7 @@ suite(suiteTitle, () => {
     await picker.getByLabel('Légende').fill(STORY.caption);
     await picker.getByLabel('Crédit').fill(STORY.credit);
     await picker.getByRole('button', { name: 'Envoyer et choisir cette image' }).click();
-    await expect.poll(() => picker.isVisible()).toBe(false);
+    await poll(() => picker.isVisible()).toBe(false);
     const figure = writer.locator('.body-editor figure.editor-figure');
     expect(await figure.count()).toBe(1);
     expect(await figure.getByLabel('Légende').inputValue()).toBe(STORY.caption);
@@ -189,19 +194,19 @@ suite(suiteTitle, () => {
     await writer.getByRole('button', { name: 'Choisir l’image à la une…' }).click();
     const featuredPicker = writer.getByRole('dialog', { name: 'Choisir l’image à la une' });
     await featuredPicker.getByRole('button', { name: `Choisir l’image « ${STORY.alt} »` }).click();
-    await expect.poll(() => featuredPicker.isVisible()).toBe(false);
+    await poll(() => featuredPicker.isVisible()).toBe(false);
 
     // A new tag, created while typing.
     const tagInput = writer.getByRole('combobox', { name: 'Ajouter un mot-clé' });
     await tagInput.fill(STORY.tag);
-    await expect.poll(() => writer.getByRole('option', { name: `Créer « ${STORY.tag} »` }).isVisible()).toBe(true);
+    await poll(() => writer.getByRole('option', { name: `Créer « ${STORY.tag} »` }).isVisible()).toBe(true);
     await tagInput.press('Enter');
     expect(await writer.getByRole('list', { name: 'Mots-clés choisis' }).innerText()).toContain(STORY.tag);
 
     // A contributor submits; publishing is not offered.
     expect(await writer.getByRole('button', { name: 'Publier', exact: true }).count()).toBe(0);
     await writer.getByRole('button', { name: 'Soumettre pour relecture' }).click();
-    await expect.poll(() => writer.getByText('Article soumis pour relecture.').isVisible()).toBe(true);
+    await poll(() => writer.getByText('Article soumis pour relecture.').isVisible()).toBe(true);
     expect(await writer.locator('.panel .status').first().innerText()).toBe('En relecture');
     expect(new URL(writer.url()).pathname).toMatch(/^\/admin\/articles\/\d+$/);
     expect(await writer.getByText('Modifications non enregistrées').count()).toBe(0);
@@ -211,13 +216,13 @@ suite(suiteTitle, () => {
     await logIn(editor, EDITOR);
     await editor.getByLabel('Statut').selectOption({ label: 'En relecture' });
     const row = editor.getByRole('row').filter({ hasText: STORY.title });
-    await expect.poll(() => row.count()).toBe(1);
+    await poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toContain(CONTRIBUTOR.name);
     await row.getByRole('link', { name: STORY.title }).click();
-    await expect.poll(() => editor.getByRole('heading', { level: 1, name: 'Modifier l’article' }).isVisible()).toBe(true);
+    await poll(() => editor.getByRole('heading', { level: 1, name: 'Modifier l’article' }).isVisible()).toBe(true);
     expect(await editor.getByLabel('Titre', { exact: true }).inputValue()).toBe(STORY.title);
     await editor.getByRole('button', { name: 'Publier', exact: true }).click();
-    await expect.poll(() => editor.getByText('Article publié.').isVisible()).toBe(true);
+    await poll(() => editor.getByText('Article publié.').isVisible()).toBe(true);
     expect(await editor.locator('.panel .status').first().innerText()).toBe('Publié');
 
     // Readers: the home page leads with it, picture included.
@@ -227,7 +232,7 @@ suite(suiteTitle, () => {
     expect(await card.isVisible()).toBe(true);
     const cardImage = card.locator('img');
     expect(await cardImage.getAttribute('alt')).toBe(STORY.alt);
-    await expect.poll(() => cardImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await poll(() => cardImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 
     // …and its page shows the subheading, the link and the figure with caption and credit.
     await card.getByRole('link', { name: STORY.title }).click();
@@ -240,13 +245,85 @@ suite(suiteTitle, () => {
     const bodyFigure = articleBody.locator('figure');
     expect(await bodyFigure.count()).toBe(1);
     expect(await bodyFigure.locator('img').getAttribute('alt')).toBe(STORY.alt);
-    await expect.poll(() => bodyFigure.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await poll(() => bodyFigure.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     const caption = (await bodyFigure.locator('figcaption').innerText()).replace(/\s+/g, ' ');
     expect(caption).toContain(STORY.caption);
     // The stylesheet sets credits in small capitals: compare the text, not its rendering.
     expect(await bodyFigure.locator('figcaption .credit').textContent()).toBe(STORY.credit);
     expect(await reader.getByRole('list', { name: 'Mots-clés' }).getByRole('link', { name: STORY.tag }).count()).toBe(1);
 
+    expect(pageErrors).toEqual([]);
+  });
+  it('the editor guards the work: autosave, warning before leaving, alt text before publishing, revisions diff and restore', async () => {
+    const page = await openPage();
+    await logIn(page, EDITOR);
+    await page.getByRole('link', { name: 'Nouvel article' }).click();
+    await page.getByLabel('Titre', { exact: true }).fill('Le marché couvert rouvre ses portes après travaux');
+    await page.getByLabel('Rubrique').selectOption({ label: 'Actualité' });
+    await page.getByRole('textbox', { name: 'Texte de l’article' }).click();
+    await page.keyboard.type('Les étals de primeurs ont retrouvé leur place sous la charpente restaurée.');
+
+    // Autosave: a draft saves itself and gets its address.
+    await poll(() => page.getByText(/^Enregistré à /).isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toMatch(/^\/admin\/articles\/\d+$/);
+
+    // Leaving with unsaved changes asks first; declining stays on the page.
+    await page.getByLabel('Chapô').fill('Dix-huit mois de chantier pour une halle de 1902.');
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Articles', exact: true }).click();
+    expect(questions).toEqual(['Des modifications ne sont pas enregistrées. Quitter cette page et les perdre ?']);
+    expect(await page.getByRole('heading', { level: 1, name: 'Modifier l’article' }).isVisible()).toBe(true);
+    await poll(() => page.getByText(/^Enregistré à /).isVisible()).toBe(true);
+
+    // An image without alternative text blocks publication with a clear message.
+    await page.getByRole('textbox', { name: 'Texte de l’article' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Image…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Insérer une image' });
+    await picker.getByText('Envoyer une nouvelle image').click();
+    const picture = await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 150, g: 90, b: 40 } } }).jpeg().toBuffer();
+    await picker.getByLabel('Fichier image').setInputFiles({ name: 'halle.jpg', mimeType: 'image/jpeg', buffer: picture });
+    await picker.getByRole('button', { name: 'Envoyer et choisir cette image' }).click();
+    await poll(() => picker.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await poll(() => alert.first().innerText()).toContain('ajoutez un texte alternatif à l’image n° 1 du texte');
+    const altInput = page.getByLabel('Texte alternatif de l’image');
+    expect(await altInput.evaluate((el) => el === document.activeElement), 'focus goes to the missing text').toBe(true);
+    // The server says the same when asked directly.
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    await poll(() => page.getByText(/^Enregistré à /).isVisible()).toBe(true);
+    const csrf = await page.evaluate(async () => ((await (await fetch('/api/admin/session')).json()) as { csrfToken: string }).csrfToken);
+    const refused = await page.request.post(`/api/admin/articles/${id}/transition`, { data: { to: 'published' }, headers: { 'x-csrf-token': csrf } });
+    expect(refused.status()).toBe(422);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('DEPECHE_ALT_TEXT_MISSING');
+    await altInput.fill('La halle métallique du marché, vue de l’intérieur');
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await poll(() => page.getByText('Article publié.').isVisible()).toBe(true);
+
+    // A published article is not autosaved: "Mettre à jour" puts the change online.
+    await page.getByLabel('Titre', { exact: true }).fill('Le marché couvert rouvre après dix-huit mois de travaux');
+    expect(await page.getByText('Vos modifications ne seront visibles sur le site qu’après « Mettre à jour ».').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Mettre à jour' }).click();
+    await poll(() => page.getByText(/^Enregistré à /).isVisible()).toBe(true);
+
+    // History: the title change shows in the diff, and an older version can be restored.
+    await page.getByRole('link', { name: 'Historique des versions' }).click();
+    await page.getByRole('button', { name: 'Comparer les versions choisies' }).click();
+    const changes = page.getByRole('table', { name: 'Champs modifiés' });
+    await poll(() => changes.isVisible()).toBe(true);
+    const titleRow = changes.getByRole('row').filter({ hasText: 'Titre' });
+    expect(await titleRow.locator('del').innerText()).toBe('Le marché couvert rouvre ses portes après travaux');
+    expect(await titleRow.locator('ins').innerText()).toBe('Le marché couvert rouvre après dix-huit mois de travaux');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('row').nth(2).getByRole('button', { name: /^Restaurer/ }).click();
+    await poll(() => page.getByRole('heading', { level: 1, name: 'Modifier l’article' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Titre', { exact: true }).inputValue()).toBe('Le marché couvert rouvre ses portes après travaux');
     expect(pageErrors).toEqual([]);
   });
 });
