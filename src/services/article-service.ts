@@ -6,13 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import { ancestry } from '../domain/category.js';
 import { isArticleStatus, type ArticleStatus } from '../domain/article.js';
-import { renderDocument } from '../domain/document/render-document.js';
+import { figureMediaIds, renderDocument } from '../domain/document/render-document.js';
 import { validateDocument } from '../domain/document/validate-document.js';
 import { isSlug, slugify } from '../domain/slug.js';
 import { articlePath } from '../domain/urls.js';
 import { DepecheError } from '../errors.js';
 import type { Repositories } from '../storage/repositories/index.js';
 import type { ServiceContext } from './context.js';
+import { responsiveImage } from './responsive-image.js';
 
 /** Everything an article is made of, as a writer gives it. */
 export interface ArticleInput {
@@ -200,13 +201,15 @@ export class ArticleService {
       throw new DepecheError('DEPECHE_UNKNOWN_REFERENCE', { kind: 'media', ref: String(input.featuredMediaId) });
     }
     const tagIds = await this.ensureTagsIn(repos, input.tagNames ?? [], now);
+    // Figures from the media library render as responsive <picture>s with every rendition.
+    const images = new Map((await repos.media.findByIds(figureMediaIds(document))).map((m) => [m.id, responsiveImage(m)]));
     const row = {
       language: input.language ?? this.ctx.site.siteLanguage,
       slug,
       title,
       dek: trimmedText(input.dek, 'dek', 1000),
       body: JSON.stringify(document),
-      body_html: renderDocument(document, { siteOrigin: this.ctx.site.siteUrl }),
+      body_html: renderDocument(document, { siteOrigin: this.ctx.site.siteUrl, images, eagerFirstFigure: input.featuredMediaId == null }),
       status,
       published_at: publishedAt,
       content_updated_at: input.contentUpdatedAt ?? null,

@@ -42,7 +42,13 @@ describeEachDatabase('the newsroom story over the Admin API', (dialect) => {
     const created = await contributor.post('/api/admin/articles', {
       title: 'Le marché couvert rouvre ses portes',
       dek: 'Après deux ans de travaux, les commerçants retrouvent leurs étals.',
-      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Les habitants attendaient ce jour depuis longtemps.' }] }] },
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Les habitants attendaient ce jour depuis longtemps.' }] },
+          { type: 'figure', attrs: { mediaId: media.id, src: media.url, alt: 'Un étal de fromages', caption: 'Au rayon crèmerie' } },
+        ],
+      },
       categoryId,
       tags: ['Commerce', 'Urbanisme'],
       featuredMediaId: media.id,
@@ -72,6 +78,9 @@ describeEachDatabase('the newsroom story over the Admin API', (dialect) => {
     expect(page.body).toContain('<picture>');
     expect(page.body).toContain('alt="Les étals du marché couvert"');
     expect(page.body).toMatch(/srcset="[^"]*\.avif 480w/);
+    // The featured image loads first; the body's library figure is a lazy responsive <picture>.
+    expect(page.body).toMatch(/<figure class="body-figure"><picture><source type="image\/avif" srcset="[^"]+ 480w, [^"]+ 900w" sizes="[^"]+"><source type="image\/webp"[^>]*><img src="\/media\/[^"]+\.jpg" srcset="[^"]+" sizes="[^"]+" width="900" height="600" alt="Un étal de fromages" loading="lazy" decoding="async"><\/picture>/);
+    expect(page.body.indexOf('fetchpriority="high"')).toBeLessThan(page.body.indexOf('body-figure'));
 
     // The contributor can no longer change it.
     const late = await contributor.patch(`/api/admin/articles/${article.id}`, { title: 'Autre titre' });
