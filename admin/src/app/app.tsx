@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { ArticleListScreen } from '../screens/article-list-screen.js';
 import { CommentsScreen } from '../screens/comments-screen.js';
-import { LoginScreen } from '../screens/login-screen.js';
+import { ExpiredSessionDialog, LoginScreen } from '../screens/login-screen.js';
 import { MediaScreen } from '../screens/media-screen.js';
 import { NotFoundScreen } from '../screens/not-found-screen.js';
 import { PasswordScreen } from '../screens/password-screen.js';
@@ -20,7 +20,7 @@ const ArticleEditorScreen = lazy(() => import('../screens/article-editor-screen.
 
 /** Every screen of the admin, under /admin/. */
 export function App() {
-  const { user, loading } = useSession();
+  const { user, loading, expired } = useSession();
   if (loading) return <Loading />;
   if (user === null) return <LoginScreen />;
   return (
@@ -40,6 +40,7 @@ export function App() {
             <Route component={NotFoundScreen} />
           </Switch>
         </Suspense>
+        {expired ? <ExpiredSessionDialog /> : null}
       </Layout>
     </Router>
   );

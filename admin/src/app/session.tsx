@@ -12,6 +12,8 @@ export interface SessionState {
   loading: boolean;
   /** Why the session ended, to show on the login screen. */
   notice: string | null;
+  /** The session ended while someone was working: screens stay, a login dialog covers them. */
+  expired: boolean;
   login(email: string, password: string): Promise<void>;
   logout(): Promise<void>;
 }
@@ -23,6 +25,7 @@ export function SessionProvider(props: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
   const [loading, setLoading] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
+  const [expired, setExpired] = useState(false);
 
   const adopt = useCallback((value: Session | null) => {
     setCsrfToken(value?.csrfToken ?? null);
@@ -46,15 +49,18 @@ export function SessionProvider(props: { children: ReactNode }) {
   useEffect(
     () =>
       onUnauthenticated(() => {
-        adopt(null);
-        setNotice('Votre session a expiré. Reconnectez-vous pour continuer.');
+        // Keep the screens (and unsaved work) mounted; the login dialog asks to log in again.
+        setCsrfToken(null);
+        setExpired(true);
+        setNotice('Votre session a expiré. Reconnectez-vous pour continuer : votre travail en cours est conservé.');
       }),
-    [adopt],
+    [],
   );
 
   const login = useCallback(
     async (email: string, password: string) => {
       adopt(await sessionApi.login(email, password));
+      setExpired(false);
       setNotice(null);
     },
     [adopt],
@@ -65,11 +71,12 @@ export function SessionProvider(props: { children: ReactNode }) {
       await sessionApi.logout();
     } finally {
       adopt(null);
+      setExpired(false);
       setNotice('Vous êtes déconnecté.');
     }
   }, [adopt]);
 
-  const value = useMemo<SessionState>(() => ({ user: session?.user ?? null, loading, notice, login, logout }), [session, loading, notice, login, logout]);
+  const value = useMemo<SessionState>(() => ({ user: session?.user ?? null, loading, notice, expired, login, logout }), [session, loading, notice, expired, login, logout]);
   return <SessionContext.Provider value={value}>{props.children}</SessionContext.Provider>;
 }
 

@@ -54,7 +54,7 @@ export function formFromArticle(article: Article): ArticleForm {
     title: article.title,
     slug: article.slug,
     // A published URL stays put unless someone changes it on purpose.
-    slugAuto: neverPublished && article.slug === slugify(article.title),
+    slugAuto: neverPublished && autoSlug(article.title, article.slug) === article.slug,
     dek: article.dek ?? '',
     body: article.body ?? { type: 'doc', content: [] },
     categoryId: article.categoryId,
@@ -73,9 +73,24 @@ export function formFromArticle(article: Article): ArticleForm {
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
-/** What the API takes (categoryId 0 when none is chosen yet: the server then says what is missing). */
-export function inputFromForm(form: ArticleForm): ArticleInput {
-  const slug = form.slugAuto ? slugify(form.title) : form.slug.trim();
+/**
+ * The slug that follows the title: the stored one while it still matches the title (including
+ * the "-2" the server adds when the title's slug was taken), else the title's.
+ */
+export function autoSlug(title: string, storedSlug: string | null): string {
+  const wanted = slugify(title);
+  if (storedSlug !== null && (storedSlug === wanted || new RegExp(`^${wanted}-\\d+$`).test(storedSlug))) return storedSlug;
+  return wanted;
+}
+
+/**
+ * What the API takes (categoryId 0 when none is chosen yet: the server then says what is
+ * missing). A new article with a slug following its title sends none: the server then picks
+ * the first free one. `storedSlug: null` also serves to compare forms (the slug then follows
+ * the title, which is compared).
+ */
+export function inputFromForm(form: ArticleForm, storedSlug: string | null = null): ArticleInput {
+  const slug = !form.slugAuto ? form.slug.trim() : storedSlug === null ? '' : autoSlug(form.title, storedSlug);
   return {
     title: form.title.trim(),
     ...(slug !== '' ? { slug } : {}),

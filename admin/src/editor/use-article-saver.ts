@@ -59,9 +59,9 @@ export function useArticleSaver(initial: Article | null, initialForm: ArticleFor
     // One save at a time: a second one waits, then sends whatever is newer.
     while (inflight.current) await inflight.current;
     const current = formRef.current;
-    const input = inputFromForm(current);
-    const snapshot = JSON.stringify(input);
     const stored = articleRef.current;
+    const input = inputFromForm(current, stored?.slug ?? null);
+    const snapshot = snapshotOf(current);
     if (stored !== null && snapshot === savedRef.current) return stored;
     const missing = missingForSave(current);
     if (missing !== null) {

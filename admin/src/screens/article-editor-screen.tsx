@@ -2,7 +2,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { slugify } from '../../../src/domain/slug.js';
 import { messageOf } from '../api/client.js';
 import { articlesApi } from '../api/endpoints.js';
 import type { Article, TransitionTarget } from '../api/types.js';
@@ -11,7 +10,7 @@ import { canPublish } from '../app/permissions.js';
 import { categoryOptions, useReferenceData, type ReferenceData } from '../app/reference-data.js';
 import { useUser } from '../app/session.js';
 import { useUnsavedChangesWarning } from '../app/unsaved-changes.js';
-import { emptyForm, formFromArticle, missingForPublication, type ArticleForm } from '../editor/article-form.js';
+import { autoSlug, emptyForm, formFromArticle, missingForPublication, type ArticleForm } from '../editor/article-form.js';
 import { BodyEditor } from '../editor/body-editor.js';
 import { BylinePicker } from '../editor/byline-picker.js';
 import { FeaturedImageField } from '../editor/featured-image-field.js';
@@ -55,7 +54,7 @@ function Editor(props: { initial: Article | null; reference: ReferenceData }) {
   const set = (patch: Partial<ArticleForm>) => setForm((f) => ({ ...f, ...patch }));
   const onBody = (json: JSONContent) => setForm((f) => ({ ...f, body: toServerDocument(json) }));
   const mayPublish = canPublish(user, form.authorIds);
-  const slugShown = form.slugAuto ? slugify(form.title) : form.slug;
+  const slugShown = form.slugAuto ? autoSlug(form.title, article?.slug ?? null) : form.slug;
   const category = props.reference.categories.find((c) => c.id === form.categoryId);
 
   function fail(message: string) {

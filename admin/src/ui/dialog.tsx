@@ -2,7 +2,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A modal with a title and a close button; rendered only while open. */
-export function Dialog(props: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+export function Dialog(props: { title: string; onClose(): void; children: ReactNode; wide?: boolean; /** False: no close button (Escape does nothing either). */ dismissable?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   // Kept in a ref so a new callback on each render does not reopen the dialog.
   const onClose = useRef(props.onClose);
@@ -27,9 +27,11 @@ export function Dialog(props: { title: string; onClose(): void; children: ReactN
     <dialog ref={ref} className={props.wide ? 'dialog dialog-wide' : 'dialog'} aria-labelledby="dialog-title">
       <header className="dialog-head">
         <h2 id="dialog-title">{props.title}</h2>
-        <button type="button" className="button-quiet" onClick={() => onClose.current()}>
-          Fermer
-        </button>
+        {props.dismissable === false ? null : (
+          <button type="button" className="button-quiet" onClick={() => onClose.current()}>
+            Fermer
+          </button>
+        )}
       </header>
       <div className="dialog-body">{props.children}</div>
     </dialog>
