@@ -10,6 +10,7 @@ import { useId, useState } from 'react';
 import type { Media } from '../api/types.js';
 import { bodyImage } from '../media/media-image.js';
 import { MediaPicker } from '../media/media-picker.js';
+import { useRovingFocus } from '../ui/use-roving-focus.js';
 import { Figure } from './figure-node.js';
 import { LinkForm } from './link-form.js';
 
@@ -58,13 +59,14 @@ function ToggleButton(props: { label: string; pressed: boolean; onClick(): void;
 function Toolbar(props: { editor: Editor; onLink(): void; onImage(): void; blockSelectId: string }) {
   const { editor } = props;
   const state = useToolbarState(editor);
+  const roving = useRovingFocus();
   const chain = () => editor.chain().focus();
   function setBlock(value: string) {
     if (value === 'paragraph') chain().setParagraph().run();
     else if (value === 'h2' || value === 'h3' || value === 'h4') chain().setHeading({ level: Number(value.slice(1)) as 2 | 3 | 4 }).run();
   }
   return (
-    <div className="toolbar" role="toolbar" aria-label="Mise en forme du texte" aria-controls="article-body-editor">
+    <div className="toolbar" role="toolbar" aria-label="Mise en forme du texte" aria-controls="article-body-editor" ref={roving.ref} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
       <label htmlFor={props.blockSelectId} className="visually-hidden">
         Type de bloc
       </label>
