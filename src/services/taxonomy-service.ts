@@ -118,7 +118,7 @@ export class TaxonomyService {
         if (RESERVED_CATEGORY_SLUGS.has(patch.slug)) throw new DepecheError('DEPECHE_SLUG_RESERVED', { slug: patch.slug });
         if (all.some((c) => c.slug === patch.slug)) throw new DepecheError('DEPECHE_SLUG_TAKEN', { slug: patch.slug });
         row.slug = patch.slug;
-        // The category page moves; article pages move with it through the redirect lookup's prefix.
+        // The category page moves; its articles' old URLs follow through this redirect (see routes/public.ts).
         await repos.redirects.moved(`/${current.slug}/`, `/${patch.slug}/`, this.ctx.clock.now());
       }
       if (Object.keys(row).length > 0) await repos.taxonomy.updateCategory(id, row);

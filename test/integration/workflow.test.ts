@@ -122,6 +122,18 @@ describeEachDatabase('editorial workflow', (dialect) => {
     expect(res.headers.location).toBe(renamed.json().url);
   });
 
+  it('keeps article URLs after a category is renamed (301), and 404 under a wrong category', async () => {
+    const cat = (await editor.post('/api/admin/categories', { name: 'Cinéma', slug: 'cinema' })).json() as { id: number };
+    const { id, url } = await draft(editor, { categoryId: cat.id });
+    await move(editor, id, 'published');
+    expect((await editor.patch(`/api/admin/categories/${cat.id}`, { slug: 'septieme-art' })).statusCode).toBe(200);
+    const old = await app.server.inject({ method: 'GET', url });
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe(url.replace('/cinema/', '/septieme-art/'));
+    expect((await app.server.inject({ method: 'GET', url: '/cinema/' })).headers.location).toBe('/septieme-art/');
+    expect((await app.server.inject({ method: 'GET', url: url.replace('/cinema/', '/culture/') })).statusCode).toBe(404);
+  });
+
   it('publishes a scheduled article exactly at its time, also after a restart', async () => {
     const { id, url } = await draft(author);
     const at = START + 2 * HOUR;
