@@ -6,7 +6,7 @@ import { messageOf } from '../api/client.js';
 import { articlesApi } from '../api/endpoints.js';
 import type { Article, TransitionTarget } from '../api/types.js';
 import { STATUS_LABELS } from '../app/labels.js';
-import { canPublish } from '../app/permissions.js';
+import { canEdit, canPublish } from '../app/permissions.js';
 import { categoryOptions, useReferenceData, type ReferenceData } from '../app/reference-data.js';
 import { useUser } from '../app/session.js';
 import { useUnsavedChangesWarning } from '../app/unsaved-changes.js';
@@ -131,6 +131,9 @@ function Editor(props: { initial: Article | null; reference: ReferenceData }) {
         <InfoMessage>{actionDone}</InfoMessage>
       </div>
       {article?.status === 'trash' ? <p className="notice notice-warning">Cet article est dans la corbeille ({STATUS_LABELS.trash}).</p> : null}
+      {article !== null && article.status !== 'trash' && !canEdit(user, article) ? (
+        <p className="notice notice-warning">Vous pouvez lire cet article mais plus le modifier (il est {STATUS_LABELS[article.status].toLowerCase()}) : demandez à un éditeur.</p>
+      ) : null}
       <div className="editor-layout">
         <div className="editor-main">
           <div className="field">

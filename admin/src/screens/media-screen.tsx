@@ -103,7 +103,7 @@ export function MediaScreen() {
       {list.data && list.data.items.length === 0 ? <p className="empty">La médiathèque est vide.</p> : null}
       <ul className="media-list">
         {(list.data?.items ?? []).map((media) => (
-          <MediaEditor key={media.id} media={media} onSaved={() => undefined} onDeleted={list.reload} />
+          <MediaEditor key={`${media.id}:${media.alt ?? ''}:${media.caption ?? ''}:${media.credit ?? ''}`} media={media} onSaved={() => undefined} onDeleted={list.reload} />
         ))}
       </ul>
       {list.data ? <Pager label="Pages de la médiathèque" page={list.data.page} hasNext={list.data.hasNext} onPage={setPage} /> : null}
