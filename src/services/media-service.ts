@@ -62,6 +62,11 @@ export class MediaService {
    * and records the image; the largest JPEG (or first) rendition is the original.
    */
   async addImage(input: ImageInput): Promise<number> {
+    return (await this.store(input)).id;
+  }
+
+  /** Stores an image; `created` is false when the same image was already in the library. */
+  private async store(input: ImageInput): Promise<{ id: number; created: boolean }> {
     if (input.renditions.length === 0) throw new DepecheError('DEPECHE_VALIDATION', { detail: 'an image needs at least one rendition' });
     const digest = createHash('sha256');
     for (const r of input.renditions) digest.update(r.bytes);
@@ -78,8 +83,8 @@ export class MediaService {
     const original = [...input.renditions].sort((a, b) => (b.format === 'jpeg' ? 1 : 0) - (a.format === 'jpeg' ? 1 : 0) || b.width - a.width)[0]!;
     const originalVariant = variants[input.renditions.indexOf(original)]!;
     const existing = await this.ctx.repos.media.findByKey(originalVariant.key);
-    if (existing) return existing.id;
-    return this.ctx.repos.media.insert({
+    if (existing) return { id: existing.id, created: false };
+    const id = await this.ctx.repos.media.insert({
       storage_key: originalVariant.key,
       mime_type: MIME[original.format],
       width: original.width,
@@ -92,20 +97,33 @@ export class MediaService {
       created_at: this.ctx.clock.now(),
       uploaded_by: input.uploadedBy ?? null,
     });
+    return { id, created: true };
   }
 
   /**
    * Adds an uploaded file: its type is checked by content, renditions are encoded (without
-   * any metadata) and stored through {@link addImage}. Returns the new media id.
+   * any metadata) and stored through {@link addImage}. The same image uploaded again is the
+   * same library item (`duplicate`): its empty texts take the ones sent, and it leaves the trash.
    */
-  async upload(actor: Actor, file: { bytes: Buffer; filename: string } & MediaTexts): Promise<number> {
+  async upload(actor: Actor, file: { bytes: Buffer; filename: string } & MediaTexts): Promise<{ id: number; duplicate: boolean }> {
     enforce(canUploadMedia(actor));
     const alt = text(file.alt, 'texte alternatif', 1000) ?? '';
     const caption = text(file.caption, 'légende', 1000) ?? '';
     const credit = text(file.credit, 'crédit', 300) ?? '';
     const processed = await processUpload(file.bytes);
     const name = slugify(file.filename.replace(/\.[A-Za-z0-9]{1,5}$/, ''), 40) || 'image';
-    return this.addImage({ name, renditions: processed.renditions, alt, caption, credit, uploadedBy: actor.id });
+    const { id, created } = await this.store({ name, renditions: processed.renditions, alt, caption, credit, uploadedBy: actor.id });
+    if (!created) {
+      const [row] = await this.ctx.repos.media.findByIds([id]);
+      if (row) {
+        const patch: Partial<Pick<MediaRow, 'alt' | 'caption' | 'credit' | 'deleted_at'>> = { deleted_at: null };
+        if (row.alt === '' && alt !== '') patch.alt = alt;
+        if (row.caption === '' && caption !== '') patch.caption = caption;
+        if (row.credit === '' && credit !== '') patch.credit = credit;
+        await this.ctx.repos.media.update(id, patch);
+      }
+    }
+    return { id, duplicate: !created };
   }
 
   /** A media item of the library, or 404. */

@@ -5,7 +5,7 @@
 import { canListAllArticles, canViewArticle, type Actor } from '../domain/policies.js';
 import { articlePath } from '../domain/urls.js';
 import type { AdminArticleFilter } from '../storage/repositories/article-admin-repository.js';
-import type { ArticleNoteRow, ArticleRow } from '../storage/schema.js';
+import type { ArticleNoteRow, ArticleRow, MediaRow } from '../storage/schema.js';
 import type { ServiceContext } from './context.js';
 import type { EditorialService } from './editorial-service.js';
 import { enforce } from './enforce.js';
@@ -33,6 +33,7 @@ export interface ArticleDetailData {
   authors: Array<{ id: number; name: string }>;
   tags: string[];
   notes: ArticleNoteRow[];
+  featuredMedia: MediaRow | null;
 }
 
 /** Newsroom read models of articles. */
@@ -73,13 +74,20 @@ export class NewsroomReadService {
     const { row, facts } = await this.editorial.load(id);
     enforce(canViewArticle(actor, facts));
     const repos = this.ctx.repos;
-    const [bylines, tags, notes, categories] = await Promise.all([repos.articles.bylinesFor([id]), repos.articles.tagsFor([id]), repos.articleNotes.listFor(id), repos.articles.categoriesByIds([row.primary_category_id])]);
+    const [bylines, tags, notes, categories, media] = await Promise.all([
+      repos.articles.bylinesFor([id]),
+      repos.articles.tagsFor([id]),
+      repos.articleNotes.listFor(id),
+      repos.articles.categoriesByIds([row.primary_category_id]),
+      repos.media.findByIds(row.featured_media_id === null ? [] : [row.featured_media_id]),
+    ]);
     return {
       row,
       url: articlePath(categories[0]?.slug ?? '', row.slug),
       authors: bylines.map((b) => ({ id: b.id, name: b.display_name })),
       tags: tags.map((t) => t.name),
       notes,
+      featuredMedia: media[0] ?? null,
     };
   }
 }

@@ -128,6 +128,7 @@ const CASES: Case[] = [
 
   { route: 'POST /api/admin/media', what: 'upload an image', expect: 'UAAAAAA', request: async () => ({ method: 'POST', url: `${A}/media`, ...multipart({ alt: 'Un carré bleu', file: { name: 'carre.png', type: 'image/png', bytes: await makePng(40, 30) } }) }) },
   { route: 'GET /api/admin/media', what: 'list the library', expect: 'UAAAAAA', request: async () => get(`${A}/media`) },
+  { route: 'GET /api/admin/media/{id}', what: 'read a library item', expect: 'UAAAAAA', request: async (f, owner) => get(`${A}/media/${await f.media(owner)}`) },
   { route: 'PATCH /api/admin/media/{id}', what: 'change alt text (own / other’s upload)', expect: 'UAFAFAA', request: async (f, owner) => patch(`${A}/media/${await f.media(owner)}`, { alt: 'Texte alternatif' }) },
   { route: 'DELETE /api/admin/media/{id}', what: 'delete from the library', expect: 'UAFAFAA', request: async (f, owner) => del(`${A}/media/${await f.media(owner)}`) },
 

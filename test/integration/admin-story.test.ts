@@ -57,6 +57,7 @@ describeEachDatabase('the newsroom story over the Admin API', (dialect) => {
     const article = created.json() as { id: number; status: string; authorIds: number[]; url: string };
     expect(article.status).toBe('draft');
     expect(article.authorIds).toEqual([staff.contributor]);
+    expect(created.json()).toMatchObject({ featuredMedia: { id: media.id, url: media.url, alt: 'Les étals du marché couvert' } });
 
     const publishTry = await contributor.post(`/api/admin/articles/${article.id}/transition`, { to: 'published' });
     expect(publishTry.statusCode).toBe(403);

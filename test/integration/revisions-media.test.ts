@@ -82,6 +82,20 @@ describeEachDatabase('revisions, media and the OpenAPI document', (dialect) => {
     expect((await app.server.inject({ method: 'GET', url: media.variants[0]!.url })).statusCode).toBe(200);
   });
 
+  it('answers a second upload of the same image with the same item, filling its empty texts', async () => {
+    const bytes = await makeJpeg(500, 400);
+    const send = (alt: string) => editor.request({ method: 'POST', url: '/api/admin/media', ...multipart({ file: { name: 'pont.jpg', type: 'image/jpeg', bytes }, alt }) });
+    const first = await send('');
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ alt: '', duplicate: false });
+    const again = await send('Le pont au petit matin');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: first.json().id, alt: 'Le pont au petit matin', duplicate: true });
+    // Texts already there are kept.
+    expect((await send('Autre texte')).json()).toMatchObject({ alt: 'Le pont au petit matin' });
+    expect((await editor.get(`/api/admin/media/${first.json().id}`)).json()).toMatchObject({ alt: 'Le pont au petit matin' });
+  });
+
   it('serves an OpenAPI 3.1 document that validates', async () => {
     const res = await app.server.inject({ method: 'GET', url: '/api/admin/openapi.json' });
     expect(res.statusCode).toBe(200);

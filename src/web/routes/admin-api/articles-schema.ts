@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { ARTICLE_STATUSES } from '../../../domain/article.js';
 import { TRANSITION_TARGETS } from '../../../domain/workflow.js';
 import { AuthorRef, ERRORS, IdParams, Instant, NoContent, Nullable } from './common-schema.js';
+import { Media } from './media-schema.js';
 
 const Status = Type.Union(ARTICLE_STATUSES.map((s) => Type.Literal(s)));
 const OptionalText = (max: number) => Type.Optional(Nullable(Type.String({ maxLength: max })));
@@ -42,6 +43,7 @@ export const Article = Type.Object({
   authors: Type.Array(AuthorRef),
   tags: Type.Array(Type.String()),
   featuredMediaId: Nullable(Type.Integer()),
+  featuredMedia: Nullable(Media),
   featuredCaption: Nullable(Type.String()),
   featuredAlt: Nullable(Type.String()),
   featuredCredit: Nullable(Type.String()),

@@ -4,7 +4,8 @@ import { Type, type Static } from 'typebox';
 import { DepecheError } from '../../../errors.js';
 import type { Services } from '../../../services/index.js';
 import { actorOf } from '../../plugins/staff-auth.js';
-import { ERRORS, IdParams, Instant, NoContent, PageQuery } from './common-schema.js';
+import { ERRORS, IdParams, NoContent, PageQuery } from './common-schema.js';
+import { Media } from './media-schema.js';
 import { presentMedia } from './presenters.js';
 
 /** Largest upload accepted. */
@@ -13,26 +14,16 @@ export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 /** Items per page of the library. */
 const MEDIA_PAGE_SIZE = 40;
 
-const Media = Type.Object({
-  id: Type.Integer(),
-  url: Type.String(),
-  width: Type.Integer(),
-  height: Type.Integer(),
-  alt: Type.String(),
-  caption: Type.String(),
-  credit: Type.String(),
-  mimeType: Type.String(),
-  createdAt: Instant,
-  variants: Type.Array(Type.Object({ url: Type.String(), width: Type.Integer(), height: Type.Integer(), format: Type.String() })),
-});
 const MediaTexts = Type.Object({ alt: Type.Optional(Type.String({ maxLength: 1000 })), caption: Type.Optional(Type.String({ maxLength: 1000 })), credit: Type.Optional(Type.String({ maxLength: 300 })) });
 
+const Uploaded = Type.Object({ ...Media.properties, duplicate: Type.Boolean({ description: 'true: this image was already in the library (200); its empty texts took the ones sent' }) });
 const uploadSchema = {
   tags: ['media'],
   summary: 'Upload an image (multipart: file, alt, caption, credit). JPEG, PNG, WebP, AVIF, GIF by content; SVG refused; 15 MB at most',
   consumes: ['multipart/form-data'],
-  response: { 201: Media, 413: ERRORS[400], 415: ERRORS[400], ...ERRORS },
+  response: { 200: Uploaded, 201: Uploaded, 413: ERRORS[400], 415: ERRORS[400], ...ERRORS },
 };
+const getSchema = { tags: ['media'], summary: 'One library item', params: IdParams, response: { 200: Media, ...ERRORS } };
 const listSchema = { tags: ['media'], summary: 'The library, newest first', querystring: PageQuery, response: { 200: Type.Object({ items: Type.Array(Media), page: Type.Integer(), hasNext: Type.Boolean() }), ...ERRORS } };
 const updateSchema = { tags: ['media'], summary: 'Change alt text, caption, credit', params: IdParams, body: MediaTexts, response: { 200: Media, ...ERRORS } };
 const deleteSchema = { tags: ['media'], summary: 'Remove from the library', params: IdParams, response: { 204: NoContent, ...ERRORS } };
@@ -55,8 +46,9 @@ export function registerMediaRoutes(app: FastifyInstance, services: Services): v
       }
     }
     if (!upload) throw new DepecheError('DEPECHE_BAD_REQUEST', { detail: 'le champ « file » manque.' });
-    const id = await services.media.upload(actor, { ...upload, alt: texts.alt, caption: texts.caption, credit: texts.credit });
-    return reply.code(201).send(presentMedia(await services.media.find(id)));
+    const { id, duplicate } = await services.media.upload(actor, { ...upload, alt: texts.alt, caption: texts.caption, credit: texts.credit });
+    // The same image again is the same library item: 200 with duplicate: true (its empty texts were filled).
+    return reply.code(duplicate ? 200 : 201).send({ ...presentMedia(await services.media.find(id)), duplicate });
   });
 
   app.get<{ Querystring: Static<typeof PageQuery> }>('/media', { schema: listSchema }, async (request) => {
@@ -64,6 +56,11 @@ export function registerMediaRoutes(app: FastifyInstance, services: Services): v
     const page = request.query.page ?? 1;
     const rows = await services.ctx.repos.media.listLive(MEDIA_PAGE_SIZE + 1, (page - 1) * MEDIA_PAGE_SIZE);
     return { items: rows.slice(0, MEDIA_PAGE_SIZE).map(presentMedia), page, hasNext: rows.length > MEDIA_PAGE_SIZE };
+  });
+
+  app.get<{ Params: Static<typeof IdParams> }>('/media/:id', { schema: getSchema }, async (request) => {
+    actorOf(request);
+    return presentMedia(await services.media.find(request.params.id));
   });
 
   app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof MediaTexts> }>('/media/:id', { schema: updateSchema }, async (request) => {

@@ -63,6 +63,7 @@ export function presentArticle(d: ArticleDetailData) {
     authors: d.authors,
     tags: d.tags,
     featuredMediaId: r.featured_media_id,
+    featuredMedia: d.featuredMedia ? presentMedia(d.featuredMedia) : null,
     featuredCaption: r.featured_caption,
     featuredAlt: r.featured_alt,
     featuredCredit: r.featured_credit,
