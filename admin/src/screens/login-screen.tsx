@@ -6,7 +6,7 @@ import { Dialog } from '../ui/dialog.js';
 import { ErrorMessage, InfoMessage } from '../ui/notice.js';
 
 /** The email and password form, on the login screen or in the dialog after a session expired. */
-export function LoginForm(props: { titleId: string; autoFocus?: boolean }) {
+export function LoginForm(props: { titleId?: string; autoFocus?: boolean }) {
   const { login, notice } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -26,7 +26,7 @@ export function LoginForm(props: { titleId: string; autoFocus?: boolean }) {
   }
 
   return (
-    <form className="login-form card" onSubmit={submit} aria-labelledby={props.titleId}>
+    <form className="login-form card" onSubmit={submit} aria-labelledby={props.titleId} aria-label={props.titleId ? undefined : 'Connexion'}>
       <InfoMessage>{notice}</InfoMessage>
       <ErrorMessage message={error} id="login-error" />
       <div className="field">
@@ -66,7 +66,7 @@ export function LoginScreen() {
 export function ExpiredSessionDialog() {
   return (
     <Dialog title="Session expirée" onClose={() => undefined} dismissable={false}>
-      <LoginForm titleId="dialog-title" autoFocus />
+      <LoginForm autoFocus />
     </Dialog>
   );
 }
