@@ -157,6 +157,8 @@ export interface Media {
   credit: string | null;
   mimeType: string;
   variants: { url: string; width: number; height: number; format: string }[];
+  /** On upload: the same image was already in the library (its empty texts took the ones sent). */
+  duplicate?: boolean;
 }
 
 /** Moderation statuses of a reader comment. */

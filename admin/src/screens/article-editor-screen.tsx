@@ -6,7 +6,7 @@ import { messageOf } from '../api/client.js';
 import { articlesApi } from '../api/endpoints.js';
 import type { Article, TransitionTarget } from '../api/types.js';
 import { STATUS_LABELS } from '../app/labels.js';
-import { canEdit, canPublish } from '../app/permissions.js';
+import { canEdit, canPublish, isEditorial } from '../app/permissions.js';
 import { categoryOptions, useReferenceData, type ReferenceData } from '../app/reference-data.js';
 import { useUser } from '../app/session.js';
 import { useUnsavedChangesWarning } from '../app/unsaved-changes.js';
@@ -191,7 +191,7 @@ function Editor(props: { initial: Article | null; reference: ReferenceData }) {
           </section>
           <section className="panel" aria-labelledby={`${id}-byline`}>
             <h2 id={`${id}-byline`}>Signatures</h2>
-            <BylinePicker authors={props.reference.authors} value={form.authorIds} onChange={(authorIds) => set({ authorIds })} locked={mayPublish && user.role !== 'author' ? [] : [user.id]} />
+            <BylinePicker authors={props.reference.authors} value={form.authorIds} onChange={(authorIds) => set({ authorIds })} locked={isEditorial(user.role) ? [] : [user.id]} />
           </section>
           <section className="panel" aria-labelledby={`${id}-featured`}>
             <h2 id={`${id}-featured`}>Image à la une</h2>

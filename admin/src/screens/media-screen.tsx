@@ -91,7 +91,8 @@ export function MediaScreen() {
         <InfoMessage>{uploaded}</InfoMessage>
         <MediaUploadForm
           onUploaded={(media) => {
-            setUploaded(`Image envoyée : ${media.alt || media.caption || `n° ${media.id}`}.`);
+            const name = media.alt || media.caption || `n° ${media.id}`;
+            setUploaded(media.duplicate ? `Cette image était déjà dans la médiathèque (${name}) : ses textes vides ont pris ceux que vous avez saisis.` : `Image envoyée : ${name}.`);
             if (page === 1) list.reload();
             else setPage(1);
           }}
