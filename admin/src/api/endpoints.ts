@@ -30,6 +30,7 @@ export interface ArticleFilters {
   page?: number;
 }
 
+/** Login, logout, the current session and password change. */
 export const sessionApi = {
   /** The current session, or a 401 ApiError. */
   current: () => api<Session>('GET', '/session'),
@@ -38,6 +39,7 @@ export const sessionApi = {
   changePassword: (currentPassword: string, newPassword: string) => api<void>('POST', '/password', { currentPassword, newPassword }),
 };
 
+/** Articles: list, read, write, workflow, trash, notes, preview. */
 export const articlesApi = {
   list: (filters: ArticleFilters) =>
     api<Paged<ArticleSummary>>('GET', `/articles${query({ status: filters.status, authorId: filters.authorId, categoryId: filters.categoryId, q: filters.q, page: filters.page })}`),
@@ -51,12 +53,14 @@ export const articlesApi = {
   previewUrl: (id: number) => `/api/admin/articles/${id}/preview`,
 };
 
+/** An article's saved versions. */
 export const revisionsApi = {
   list: (articleId: number) => api<RevisionSummary[]>('GET', `/articles/${articleId}/revisions`),
   diff: (articleId: number, from: number, to: number) => api<RevisionDiff>('GET', `/articles/${articleId}/revisions/diff${query({ from, to })}`),
   restore: (articleId: number, revisionId: number) => api<Article>('POST', `/articles/${articleId}/revisions/${revisionId}/restore`),
 };
 
+/** Categories, tags and the authors bylines can name. */
 export const taxonomyApi = {
   categories: () => api<Category[]>('GET', '/categories'),
   searchTags: (q: string) => api<Tag[]>('GET', `/tags${query({ q })}`),
@@ -73,6 +77,7 @@ export interface NewUser {
   bio?: string;
 }
 
+/** Staff accounts (administrators). */
 export const usersApi = {
   list: () => api<User[]>('GET', '/users'),
   create: (user: NewUser) => api<User>('POST', '/users', user),
@@ -86,6 +91,7 @@ export interface MediaText {
   credit: string;
 }
 
+/** The media library. */
 export const mediaApi = {
   list: (page: number) => api<Paged<Media>>('GET', `/media${query({ page })}`),
   upload: (file: File, text: MediaText) => {
@@ -101,11 +107,13 @@ export const mediaApi = {
   remove: (id: number) => api<void>('DELETE', `/media/${id}`),
 };
 
+/** Reader comment moderation (editors). */
 export const commentsApi = {
   list: (status: CommentStatus, page: number) => api<Paged<Comment>>('GET', `/comments${query({ status, page })}`),
   setStatus: (id: number, status: CommentStatus) => api<Comment>('PATCH', `/comments/${id}`, { status }),
 };
 
+/** Site settings (administrators). */
 export const settingsApi = {
   get: () => api<Settings>('GET', '/settings'),
   update: (patch: Partial<Settings>) => api<Settings>('PATCH', '/settings', patch),

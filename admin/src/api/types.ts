@@ -3,6 +3,7 @@ import type { ArticleDocument } from '../../../src/domain/document/document.js';
 
 /** The body schema is the server's own (pure domain types, shared rather than copied). */
 export type { BlockNode, InlineNode, ListItemNode, Mark } from '../../../src/domain/document/document.js';
+/** An article body, as the server stores it. */
 export type { ArticleDocument };
 
 /** Staff roles, most powerful first. */
