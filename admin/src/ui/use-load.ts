@@ -20,7 +20,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
   const latest = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The caller names what the load depends on (like useEffect), so a new closure each render does not reload.
   const run = useCallback(load, deps);
 
   useEffect(() => {
