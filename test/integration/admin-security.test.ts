@@ -6,7 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SESSION_IDLE_MS } from '../../src/services/auth-service.js';
 import { fixedClock } from '../../src/services/clock.js';
 import { AdminClient, buildStaff, loginAs, STAFF_EMAILS, TEST_PASSWORD, type Staff } from '../support/admin-client.js';
-import { buildTestApp, type TestApp } from '../support/app.js';
+import { buildServer } from '../../src/web/server.js';
+import { buildTestApp, testConfig, type TestApp } from '../support/app.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { sampleBody } from '../support/factories.js';
 import { makeJpeg, multipart } from '../support/images.js';
@@ -78,6 +79,17 @@ describeEachDatabase('Admin API security', (dialect) => {
     expect(header).toContain('Path=/');
     expect(header).not.toContain('Secure');
     expect(res.body).not.toMatch(/password|hash/i);
+  });
+
+  it('marks the cookie Secure when the site is served over https', async () => {
+    const server = await buildServer({ config: testConfig(app.config.mediaDir, { SITE_URL: 'https://www.example.fr' }), services: app.services, logger: false });
+    try {
+      const res = await server.inject({ method: 'POST', url: '/api/admin/session', payload: { email: STAFF_EMAILS.author, password: TEST_PASSWORD } });
+      expect(res.statusCode).toBe(200);
+      expect(String(res.headers['set-cookie'])).toMatch(/; Secure/);
+    } finally {
+      await server.close();
+    }
   });
 
   it('ends sessions at logout and after a long idle time', async () => {
