@@ -71,6 +71,9 @@ export class MediaService {
     const digest = createHash('sha256');
     for (const r of input.renditions) digest.update(r.bytes);
     const hash = digest.digest('hex').slice(0, 12);
+    // The same pixels under another file name or month are still the same library item.
+    const same = await this.ctx.repos.media.findByContentHash(hash);
+    if (same) return { id: same.id, created: false };
     const date = new Date(this.ctx.clock.now());
     const folder = `${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
     const base = `${folder}/${input.name}-${hash}`;

@@ -84,7 +84,9 @@ describeEachDatabase('revisions, media and the OpenAPI document', (dialect) => {
 
   it('answers a second upload of the same image with the same item, filling its empty texts', async () => {
     const bytes = await makeJpeg(500, 400);
-    const send = (alt: string) => editor.request({ method: 'POST', url: '/api/admin/media', ...multipart({ file: { name: 'pont.jpg', type: 'image/jpeg', bytes }, alt }) });
+    let n = 0;
+    // Another file name each time: the content decides.
+    const send = (alt: string) => editor.request({ method: 'POST', url: '/api/admin/media', ...multipart({ file: { name: `pont-${++n}.jpg`, type: 'image/jpeg', bytes }, alt }) });
     const first = await send('');
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ alt: '', duplicate: false });

@@ -34,6 +34,15 @@ export class MediaRepository {
     await this.db.updateTable('media').set(patch).where('id', '=', id).execute();
   }
 
+  /**
+   * The item whose renditions have this content hash (it is part of every stored key). Uploads
+   * are rare and the table small next to articles: an unindexed LIKE is fine here.
+   */
+  async findByContentHash(hash: string): Promise<MediaRow | undefined> {
+    if (!/^[0-9a-f]{8,64}$/.test(hash)) return undefined;
+    return this.db.selectFrom('media').selectAll().where('storage_key', 'like', `%-${hash}-%`).orderBy('id').executeTakeFirst();
+  }
+
   /** The media item stored under this key. */
   async findByKey(key: string): Promise<MediaRow | undefined> {
     return this.db.selectFrom('media').selectAll().where('storage_key', '=', key).executeTakeFirst();
