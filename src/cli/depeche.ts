@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-/** The `depeche` command: serve, migrate, demo, user create. */
+/** The `depeche` command: serve, migrate, demo, publish-due, user create/list/reset-password. */
 import { Command, Option } from 'commander';
 import { USER_ROLES } from '../domain/user.js';
 import { DepecheError } from '../errors.js';
 import { loadDemo } from '../services/demo/load-demo.js';
 import { generatePassword } from '../services/password.js';
+import { Scheduler } from '../services/scheduler.js';
 import { buildServer } from '../web/server.js';
 import { openApp } from './open-app.js';
 import { action } from './run-command.js';
@@ -32,10 +33,16 @@ program
         process.stdout.write(`\nDemo loaded: ${report.articles} articles, ${report.comments} comments, ${report.authors} authors, ${report.categories} categories.\n`);
       }
       if ((await services.ctx.repos.users.countCanLogIn()) === 0) {
-        process.stdout.write('No staff account can log in yet. Create one with:\n  npx depeche user create --email you@example.org --name "Your Name" --role administrator\n');
+        process.stdout.write('No staff account can log in yet. Create the first administrator with:\n  npx depeche user create --email you@example.org --name "Your Name" --role administrator\nthen log in at /admin/ with the password it prints.\n');
       }
       const server = await buildServer({ config, services });
+      // Every process runs the scheduler: the schedule is in the database, each article is published once.
+      const scheduler = new Scheduler(services.workflow, {
+        onPublished: (ids) => server.log.info({ ids }, `published ${ids.length} scheduled article(s)`),
+        onError: (error) => server.log.error({ err: error }, 'scheduler pass failed'),
+      });
       const shutdown = async () => {
+        await scheduler.stop();
         await server.close();
         await handle.close();
       };
@@ -48,6 +55,7 @@ program
         if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') throw new DepecheError('DEPECHE_PORT_IN_USE', { port: config.port });
         throw error;
       }
+      scheduler.start();
       const address = server.server.address();
       const port = typeof address === 'object' && address !== null ? address.port : config.port;
       process.stdout.write(`Dépêche is serving ${config.siteName} at http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port} (database: ${handle.dialect}).\n`);
@@ -81,6 +89,21 @@ program
     }),
   );
 
+program
+  .command('publish-due')
+  .description('Publish the scheduled articles whose time has come, once (serve does it every few seconds; this is for cron or a worker).')
+  .action(
+    action(async () => {
+      const app = await openApp();
+      try {
+        const ids = await app.services.workflow.publishDue();
+        process.stdout.write(`Published ${ids.length} scheduled article(s)${ids.length > 0 ? `: ${ids.join(', ')}` : ''}.\n`);
+      } finally {
+        await app.handle.close();
+      }
+    }),
+  );
+
 const user = program.command('user').description('Manage staff accounts.');
 user
   .command('create')
@@ -98,6 +121,39 @@ user
         await app.services.users.createUser({ email: options.email, name: options.name, role: options.role, password, ...(options.slug ? { slug: options.slug } : {}) });
         process.stdout.write(`Created ${options.role} ${options.email}.\n`);
         if (options.password === undefined) process.stdout.write(`One-time password (shown once, change it after logging in): ${password}\n`);
+      } finally {
+        await app.handle.close();
+      }
+    }),
+  );
+
+user
+  .command('list')
+  .description('List staff accounts (email, role, name, whether they can log in).')
+  .action(
+    action(async () => {
+      const app = await openApp();
+      try {
+        const users = await app.services.ctx.repos.users.listAll();
+        if (users.length === 0) process.stdout.write('No accounts yet.\n');
+        for (const u of users) process.stdout.write(`${u.id}\t${u.email}\t${u.role}\t${u.display_name}\t${u.password_hash === null ? 'no login' : 'can log in'}\n`);
+      } finally {
+        await app.handle.close();
+      }
+    }),
+  );
+
+user
+  .command('reset-password')
+  .description('Print a one-time password reset token (valid one hour) for an account.')
+  .requiredOption('--email <email>', 'login email of the account')
+  .action(
+    action(async (options: { email: string }) => {
+      const app = await openApp();
+      try {
+        const { token, expiresAt } = await app.services.auth.createResetToken(options.email);
+        process.stdout.write(`One-time reset token for ${options.email.trim().toLowerCase()} (valid until ${new Date(expiresAt).toISOString()}):\n${token}\n`);
+        process.stdout.write(`Use it in the admin's "mot de passe oublié" page, or: POST /api/admin/password/reset {"token": "…", "newPassword": "…"}\n`);
       } finally {
         await app.handle.close();
       }

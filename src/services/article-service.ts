@@ -6,13 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import { ancestry } from '../domain/category.js';
 import { isArticleStatus, type ArticleStatus } from '../domain/article.js';
-import { renderDocument } from '../domain/document/render-document.js';
+import { figureMediaIds, renderDocument } from '../domain/document/render-document.js';
 import { validateDocument } from '../domain/document/validate-document.js';
 import { isSlug, slugify } from '../domain/slug.js';
 import { articlePath } from '../domain/urls.js';
 import { DepecheError } from '../errors.js';
 import type { Repositories } from '../storage/repositories/index.js';
 import { siteTypography, type ServiceContext } from './context.js';
+import { responsiveImage } from './responsive-image.js';
 
 /** Everything an article is made of, as a writer gives it. */
 export interface ArticleInput {
@@ -68,6 +69,11 @@ export class ArticleService {
     const now = this.ctx.clock.now();
     return this.ctx.repos.transaction(async (repos) => {
       const prepared = await this.prepare(repos, input, now);
+      if (input.slug === undefined || input.slug.trim() === '') {
+        // A slug made from the title takes the first free "-2", "-3"… rather than failing.
+        const base = prepared.slug.slice(0, 74);
+        for (let n = 2; await repos.articles.findBySlug(prepared.slug); n++) prepared.slug = prepared.row.slug = `${base}-${n}`;
+      }
       if (await repos.articles.findBySlug(prepared.slug)) throw new DepecheError('DEPECHE_SLUG_TAKEN', { slug: prepared.slug });
       const id = await repos.articles.insert({
         ...prepared.row,
@@ -130,6 +136,41 @@ export class ArticleService {
     });
   }
 
+  /**
+   * Moves an article to another status, only if it is still in `from` (the claim): false when
+   * another request or node moved it first. The status change, its listing rows, the event
+   * log and whatever `also` adds (redirects of the trash) commit together.
+   */
+  async changeStatus(
+    id: number,
+    change: { from: ArticleStatus; to: ArticleStatus; publishedAt: number | null; userId: number | null; dueBy?: number },
+    also?: (repos: Repositories) => Promise<void>,
+  ): Promise<boolean> {
+    const now = this.ctx.clock.now();
+    return this.ctx.repos.transaction(async (repos) => {
+      // The conditional update comes first: it takes the write lock and decides the race.
+      const claimed = await repos.articleAdmin.setStatusIf(id, change.from, { status: change.to, published_at: change.publishedAt, updated_at: now }, change.dueBy);
+      if (!claimed) return false;
+      await repos.articles.syncListingColumns(id, change.to, change.publishedAt);
+      await repos.articleNotes.recordEvent({ article_id: id, user_id: change.userId, from_status: change.from, to_status: change.to, created_at: now });
+      if (also) await also(repos);
+      await this.afterWrite(repos, id);
+      return true;
+    });
+  }
+
+  /** Adds a public correction or update note to an article; returns the note's id. */
+  async addNote(id: number, note: { kind: 'correction' | 'update'; text: string; userId: number | null }): Promise<number> {
+    const text = trimmedText(note.text, 'note', 2000, true);
+    const now = this.ctx.clock.now();
+    return this.ctx.repos.transaction(async (repos) => {
+      const noteId = await repos.articleNotes.insert({ article_id: id, user_id: note.userId, kind: note.kind, text, created_at: now });
+      await repos.articles.update(id, { updated_at: now });
+      await this.afterWrite(repos, id);
+      return noteId;
+    });
+  }
+
   /** Every article write ends here, inside its transaction. */
   private async afterWrite(repos: Repositories, articleId: number): Promise<void> {
     for (const listener of this.ctx.articleWriteListeners) await listener(repos, articleId);
@@ -163,13 +204,15 @@ export class ArticleService {
     const language = input.language ?? this.ctx.site.siteLanguage;
     // Bodies are set once, when written: French rules for French articles of a site that wants them.
     const typography = language === 'fr' || language.startsWith('fr-') ? siteTypography(this.ctx.site) : 'off';
+    // Figures from the media library render as responsive <picture>s with every rendition.
+    const images = new Map((await repos.media.findByIds(figureMediaIds(document))).map((m) => [m.id, responsiveImage(m)]));
     const row = {
       language,
       slug,
       title,
       dek: trimmedText(input.dek, 'dek', 1000),
       body: JSON.stringify(document),
-      body_html: renderDocument(document, { siteOrigin: this.ctx.site.siteUrl, typography }),
+      body_html: renderDocument(document, { siteOrigin: this.ctx.site.siteUrl, typography, images, eagerFirstFigure: input.featuredMediaId == null }),
       status,
       published_at: publishedAt,
       content_updated_at: input.contentUpdatedAt ?? null,

@@ -1,8 +1,11 @@
 /** Use cases on reader comments (moderated posting from the public form comes with its own issue). */
 import { isCommentStatus, type CommentStatus } from '../domain/comment.js';
+import { canModerateComments, type Actor } from '../domain/policies.js';
 import { isEmail } from '../domain/user.js';
 import { DepecheError } from '../errors.js';
+import type { CommentRow } from '../storage/schema.js';
 import type { ServiceContext } from './context.js';
+import { enforce } from './enforce.js';
 
 /** A comment as recorded by staff tools, importers and the demo. */
 export interface RecordedComment {
@@ -47,5 +50,23 @@ export class CommentService {
       created_at: input.createdAt,
       updated_at: input.createdAt,
     });
+  }
+
+  /** A page of comments to moderate (editors), newest first; one more than `limit` tells if there is a next page. */
+  async listForModeration(actor: Actor, status: string | undefined, limit: number, offset: number): Promise<Array<CommentRow & { article_title: string }>> {
+    enforce(canModerateComments(actor));
+    if (status !== undefined && !isCommentStatus(status)) throw new DepecheError('DEPECHE_VALIDATION', { detail: `statut de commentaire inconnu « ${status} »` });
+    return this.ctx.repos.comments.listForModeration(status, limit, offset);
+  }
+
+  /** Approves, holds, marks as spam or trashes a comment (editors). */
+  async moderate(actor: Actor, id: number, status: string): Promise<CommentRow & { article_title: string }> {
+    enforce(canModerateComments(actor));
+    if (!isCommentStatus(status)) throw new DepecheError('DEPECHE_VALIDATION', { detail: `statut de commentaire inconnu « ${status} »` });
+    const comment = await this.ctx.repos.comments.findById(id);
+    if (!comment) throw new DepecheError('DEPECHE_NOT_FOUND');
+    await this.ctx.repos.comments.setStatus(id, status, this.ctx.clock.now());
+    const article = await this.ctx.repos.articles.findById(comment.article_id);
+    return { ...comment, status, article_title: article?.title ?? '' };
   }
 }

@@ -123,13 +123,41 @@ export class PublicSiteService {
   /** The article at /{categorySlug}/{slug}, if readers may see it there. */
   async articlePage(categorySlug: string, slug: string): Promise<ArticlePageView | undefined> {
     const now = this.ctx.clock.now();
-    const repos = this.ctx.repos;
-    const [{ chrome, tree }, row] = await Promise.all([this.chrome(), repos.articles.findBySlug(slug)]);
+    const [{ chrome, tree }, row] = await Promise.all([this.chrome(), this.ctx.repos.articles.findBySlug(slug)]);
     if (!row || row.status !== 'published' || row.published_at === null || row.published_at > now) return undefined;
     const category = tree.get(row.primary_category_id);
     if (!category || category.slug !== categorySlug) return undefined;
+    return this.articleView(chrome, tree, row, now);
+  }
+
+  /** The article page as it would look once published, whatever its status (newsroom preview). */
+  async previewPage(id: number): Promise<ArticlePageView | undefined> {
+    const now = this.ctx.clock.now();
+    const [{ chrome, tree }, row] = await Promise.all([this.chrome(), this.ctx.repos.articles.findById(id)]);
+    if (!row) return undefined;
+    // A draft has no date yet: show it as if published now.
+    return this.articleView(chrome, tree, { ...row, published_at: row.published_at ?? now }, now);
+  }
+
+  /** Where a published article lives now, for old URLs under a renamed or changed category. */
+  async currentArticlePath(slug: string): Promise<string | undefined> {
+    const row = await this.ctx.repos.articles.findBySlug(slug);
+    if (!row || row.status !== 'published' || row.published_at === null || row.published_at > this.ctx.clock.now()) return undefined;
+    const [category] = await this.ctx.repos.articles.categoriesByIds([row.primary_category_id]);
+    return category ? articlePath(category.slug, row.slug) : undefined;
+  }
+
+  private async articleView(chrome: ChromeView, tree: CategoryTree, row: ArticleRow, now: number): Promise<ArticlePageView | undefined> {
+    const repos = this.ctx.repos;
+    const category = tree.get(row.primary_category_id);
+    if (!category || row.published_at === null) return undefined;
     const tags = await repos.articles.tagsFor([row.id]);
-    const [[card], comments, related] = await Promise.all([this.cards([row.id], tree, { rows: [row], tags }), repos.comments.approvedFor(row.id), this.relatedIds(row, tags, now)]);
+    const [[card], comments, related, notes] = await Promise.all([
+      this.cards([row.id], tree, { rows: [row], tags }),
+      repos.comments.approvedFor(row.id),
+      this.relatedIds(row, tags, now),
+      repos.articleNotes.listFor(row.id),
+    ]);
     if (!card) return undefined;
     const relatedCards = await this.cards(related, tree);
     const commentViews = buildThreads(comments.map(commentView), DEFAULT_THREAD_DEPTH) as CommentView[];
@@ -143,6 +171,7 @@ export class PublicSiteService {
         description: row.seo_description ?? row.dek,
         commentsOpen: row.comments_open === 1,
         language: row.language,
+        notes: notes.map((n) => ({ kind: n.kind === 'correction' ? 'correction' : 'update', text: n.text, date: new Date(n.created_at) })),
       },
       breadcrumb: [{ name: 'Accueil', url: '/' }, ...ancestry(category.id, tree).map((c) => ({ name: c.name, url: categoryPath(c.slug) })), { name: row.title, url: card.url }],
       related: relatedCards,

@@ -76,6 +76,13 @@ export interface ChromeView {
   menu: LinkView[];
 }
 
+/** A public "Correction :" or "Mise à jour :" note. */
+export interface ArticleNoteView {
+  kind: 'correction' | 'update';
+  text: string;
+  date: Date;
+}
+
 /** Everything the article page shows. */
 export interface ArticlePageView {
   chrome: ChromeView;
@@ -87,6 +94,8 @@ export interface ArticlePageView {
     commentsOpen: boolean;
     /** BCP 47 language of the article, e.g. fr. */
     language: string;
+    /** Public corrections and updates, oldest first. */
+    notes: ArticleNoteView[];
   };
   breadcrumb: LinkView[];
   related: ArticleCardView[];

@@ -53,6 +53,10 @@ export interface MediaTable {
   /** JSON list of renditions: [{ key, width, height, format }]. */
   variants: string;
   created_at: number;
+  /** Who uploaded it (null: the demo, importers). */
+  uploaded_by: number | null;
+  /** When it was removed from the library (files are kept: published pages may still show them). */
+  deleted_at: number | null;
 }
 
 /** An article; `status` and `published_at` are copied into the join tables for ordered listings. */
@@ -156,6 +160,65 @@ export interface SettingsTable {
   updated_at: ColumnType<number, number, number>;
 }
 
+/** A logged-in staff session; the id is known only by its SHA-256. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_secret: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+/** Failed login counters per account and per IP. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  locked_until: number;
+  updated_at: number;
+}
+
+/** A revocable key for scripts; only its SHA-256 is stored. */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+/** A one-time password reset token (hashed). */
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A public correction or update note on a published article. */
+export interface ArticleNotesTable {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number | null;
+  kind: string;
+  text: string;
+  created_at: number;
+}
+
+/** One status change of an article. */
+export interface ArticleEventsTable {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number | null;
+  from_status: string;
+  to_status: string;
+  created_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -170,6 +233,12 @@ export interface Database {
   revisions: RevisionsTable;
   redirects: RedirectsTable;
   settings: SettingsTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  api_keys: ApiKeysTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  article_notes: ArticleNotesTable;
+  article_events: ArticleEventsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -181,3 +250,7 @@ export type TagRow = Selectable<TagsTable>;
 export type MediaRow = Selectable<MediaTable>;
 export type CommentRow = Selectable<CommentsTable>;
 export type RedirectRow = Selectable<RedirectsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type ArticleNoteRow = Selectable<ArticleNotesTable>;
+export type RevisionRow = Selectable<RevisionsTable>;

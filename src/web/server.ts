@@ -11,8 +11,11 @@ import type { Config } from '../config.js';
 import { DepecheError, errorMessage } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { PUBLIC_DIR, stylesheetUrl } from './assets.js';
+import { registerAdminApp } from './plugins/admin-app.js';
+import { adminApi } from './routes/admin-api/index.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerSyndicationRoutes } from './routes/syndication.js';
+import { ArticlePage } from './views/article-page.js';
 import { renderPage } from './views/render.js';
 import { ErrorPage } from './views/error-page.js';
 
@@ -69,7 +72,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
+        // blob: lets the admin app preview an image before it is uploaded.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         styleSrc: ["'self'"],
         scriptSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -107,6 +111,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   registerSyndicationRoutes(app, services, responder);
+  await app.register(adminApi, {
+    prefix: '/api/admin',
+    services,
+    siteUrl: config.siteUrl,
+    renderPreview: async (id) => {
+      const view = await services.publicSite.previewPage(id);
+      return view ? renderPage(ArticlePage({ view, stylesheet: responder.stylesheet, preview: true })) : undefined;
+    },
+  });
+  registerAdminApp(app);
   registerPublicRoutes(app, services, responder);
   return app;
 }

@@ -9,17 +9,36 @@ import { typesetHtml } from '../text/typography-html.js';
 import type { ArticleDocument, BlockNode, FigureNode, InlineNode, Mark } from './document.js';
 import { isSafeHref } from './validate-document.js';
 
+/** The renditions of a media library image, for a responsive `<picture>`. */
+export interface ResponsiveImage {
+  src: string;
+  width: number;
+  height: number;
+  /** JPEG renditions ("url 480w, …"). */
+  srcset: string;
+  /** AVIF and WebP renditions. */
+  sources: ReadonlyArray<{ type: string; srcset: string }>;
+}
+
 /** Options of {@link renderDocument}. */
 export interface RenderOptions {
   /** Site origin, to tell internal links (no rel) from external ones. */
   siteOrigin?: string;
   /** French typography on the text (never on code, URLs or attributes); off by default. */
   typography?: TypographyMode;
+  /** Renditions of the media library images the body's figures point to (by media id). */
+  images?: ReadonlyMap<number, ResponsiveImage>;
+  /** Load the first figure at once (when it is the first image of the page: no featured image). */
+  eagerFirstFigure?: boolean;
 }
+
+/** How wide a body figure is shown, for `sizes`. */
+const FIGURE_SIZES = '(min-width: 48em) 46rem, 100vw';
 
 interface RenderState {
   options: RenderOptions;
   headingIds: Set<string>;
+  figures: number;
 }
 
 function openMark(mark: Mark, state: RenderState): string {
@@ -84,10 +103,23 @@ function headingId(nodes: readonly InlineNode[] | undefined, state: RenderState)
   return id;
 }
 
-function renderFigure(node: FigureNode): string {
-  const { src, alt, width, height, caption, credit } = node.attrs;
-  const size = width && height ? ` width="${width}" height="${height}"` : '';
-  let html = `<figure class="body-figure"><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size} loading="lazy" decoding="async">`;
+function renderFigure(node: FigureNode, state: RenderState): string {
+  const { src, alt, width, height, caption, credit, mediaId } = node.attrs;
+  const eager = state.figures === 0 && state.options.eagerFirstFigure === true;
+  state.figures++;
+  const loading = eager ? ' loading="eager" fetchpriority="high"' : ' loading="lazy" decoding="async"';
+  const image = mediaId != null ? state.options.images?.get(mediaId) : undefined;
+  let html = '<figure class="body-figure">';
+  if (image) {
+    // A library image: every rendition, its intrinsic size (no layout shift), the browser picks.
+    const sizes = escapeHtml(FIGURE_SIZES);
+    html += '<picture>';
+    for (const source of image.sources) html += `<source type="${escapeHtml(source.type)}" srcset="${escapeHtml(source.srcset)}" sizes="${sizes}">`;
+    html += `<img src="${escapeHtml(image.src)}"${image.srcset ? ` srcset="${escapeHtml(image.srcset)}" sizes="${sizes}"` : ''} width="${image.width}" height="${image.height}" alt="${escapeHtml(alt)}"${loading}></picture>`;
+  } else {
+    const size = width && height ? ` width="${width}" height="${height}"` : '';
+    html += `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size}${loading}>`;
+  }
   if (caption || credit) {
     html += '<figcaption>';
     if (caption) html += escapeHtml(caption);
@@ -125,7 +157,7 @@ function renderBlocks(nodes: readonly BlockNode[], state: RenderState): string {
         html += '<hr>';
         break;
       case 'figure':
-        html += renderFigure(node);
+        html += renderFigure(node, state);
         break;
     }
   }
@@ -141,7 +173,21 @@ function renderListItem(content: readonly BlockNode[], state: RenderState): stri
 
 /** Renders a (validated) article body to HTML. */
 export function renderDocument(doc: ArticleDocument, options: RenderOptions = {}): string {
-  return typesetHtml(renderBlocks(doc.content, { options, headingIds: new Set() }), options.typography ?? 'off');
+  return typesetHtml(renderBlocks(doc.content, { options, headingIds: new Set(), figures: 0 }), options.typography ?? 'off');
+}
+
+/** The media library ids the body's figures point to. */
+export function figureMediaIds(doc: ArticleDocument): number[] {
+  const ids = new Set<number>();
+  const walk = (nodes: readonly BlockNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'figure' && node.attrs.mediaId != null) ids.add(node.attrs.mediaId);
+      else if (node.type === 'blockquote') walk(node.content);
+      else if (node.type === 'bulletList' || node.type === 'orderedList') for (const item of node.content) walk(item.content);
+    }
+  };
+  walk(doc.content);
+  return [...ids];
 }
 
 /** The plain text of a body, blocks separated by blank lines (excerpts, search, word counts). */

@@ -38,6 +38,23 @@ export class CommentRepository {
     return new Map(rows.map((r) => [r.article_id, Number(r.n)]));
   }
 
+  /** A page of comments for moderation, newest first, with their article's title. */
+  async listForModeration(status: string | undefined, limit: number, offset: number): Promise<Array<CommentRow & { article_title: string }>> {
+    let query = this.db.selectFrom('comments').innerJoin('articles', 'articles.id', 'comments.article_id').selectAll('comments').select('articles.title as article_title');
+    if (status !== undefined) query = query.where('comments.status', '=', status);
+    return query.orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).offset(offset).execute();
+  }
+
+  /** One comment. */
+  async findById(id: number): Promise<CommentRow | undefined> {
+    return this.db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Changes the moderation status of a comment. */
+  async setStatus(id: number, status: string, now: number): Promise<void> {
+    await this.db.updateTable('comments').set({ status, updated_at: now }).where('id', '=', id).execute();
+  }
+
   /** Whether the article already has comments (the demo loader uses it to stay idempotent). */
   async countFor(articleId: number): Promise<number> {
     const { n } = await this.db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', '=', articleId).executeTakeFirstOrThrow();

@@ -1,22 +1,32 @@
 /** Every repository over one executor, and transactions that hand out the same set. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { ApiKeyRepository } from './api-key-repository.js';
+import { ArticleAdminRepository } from './article-admin-repository.js';
+import { ArticleNoteRepository } from './article-note-repository.js';
 import { ArticleRepository } from './article-repository.js';
 import { CommentRepository } from './comment-repository.js';
+import { LoginThrottleRepository } from './login-throttle-repository.js';
 import { MediaRepository } from './media-repository.js';
 import { RedirectRepository } from './redirect-repository.js';
 import { RevisionRepository } from './revision-repository.js';
+import { SessionRepository } from './session-repository.js';
 import { SettingsRepository } from './settings-repository.js';
 import { TaxonomyRepository } from './taxonomy-repository.js';
 import { UserRepository } from './user-repository.js';
 
 /** The repositories bound to one database or transaction. */
 export interface Repositories {
+  apiKeys: ApiKeyRepository;
+  articleAdmin: ArticleAdminRepository;
+  articleNotes: ArticleNoteRepository;
   articles: ArticleRepository;
   comments: CommentRepository;
+  loginThrottle: LoginThrottleRepository;
   media: MediaRepository;
   redirects: RedirectRepository;
   revisions: RevisionRepository;
+  sessions: SessionRepository;
   settings: SettingsRepository;
   taxonomy: TaxonomyRepository;
   users: UserRepository;
@@ -27,11 +37,16 @@ export interface Repositories {
 /** Binds every repository to a Kysely handle. */
 export function createRepositories(db: Kysely<Database>): Repositories {
   return {
+    apiKeys: new ApiKeyRepository(db),
+    articleAdmin: new ArticleAdminRepository(db),
+    articleNotes: new ArticleNoteRepository(db),
     articles: new ArticleRepository(db),
     comments: new CommentRepository(db),
+    loginThrottle: new LoginThrottleRepository(db),
     media: new MediaRepository(db),
     redirects: new RedirectRepository(db),
     revisions: new RevisionRepository(db),
+    sessions: new SessionRepository(db),
     settings: new SettingsRepository(db),
     taxonomy: new TaxonomyRepository(db),
     users: new UserRepository(db),

@@ -11,6 +11,11 @@ export class RedirectRepository {
     return this.db.selectFrom('redirects').selectAll().where('from_path', '=', fromPath).executeTakeFirst();
   }
 
+  /** Removes the redirect away from a path (it is live again). */
+  async remove(fromPath: string): Promise<void> {
+    await this.db.deleteFrom('redirects').where('from_path', '=', fromPath).execute();
+  }
+
   /**
    * Records that `fromPath` moved to `toPath`: earlier redirects to `fromPath` are pointed at
    * `toPath` (no chains), and a redirect away from `toPath` is dropped (it is live again).

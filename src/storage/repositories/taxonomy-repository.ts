@@ -23,6 +23,34 @@ export class TaxonomyRepository {
     return this.db.selectFrom('categories').selectAll().where('slug', '=', slug).executeTakeFirst();
   }
 
+  /** Changes a category. */
+  async updateCategory(id: number, patch: Partial<Omit<CategoryRow, 'id' | 'created_at'>>): Promise<void> {
+    await this.db.updateTable('categories').set(patch).where('id', '=', id).execute();
+  }
+
+  /** Deletes a category (the caller checks nothing uses it). */
+  async deleteCategory(id: number): Promise<void> {
+    await this.db.deleteFrom('categories').where('id', '=', id).execute();
+  }
+
+  /** How many articles (any status) have this primary category. */
+  async countArticlesIn(categoryId: number): Promise<number> {
+    const { n } = await this.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('primary_category_id', '=', categoryId).executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  /** Tags whose slug starts with the given slug prefix (slugs are accent-free, so is the match). */
+  async tagsWithSlugPrefix(prefix: string, limit: number): Promise<TagRow[]> {
+    // Slugs hold only a-z, 0-9 and hyphens, so the pattern needs no escaping.
+    const pattern = `${prefix.replace(/[^a-z0-9-]/g, '')}%`;
+    return this.db.selectFrom('tags').selectAll().where('slug', 'like', pattern).orderBy('slug').limit(limit).execute();
+  }
+
+  /** Tags in slug order. */
+  async listTags(limit: number): Promise<TagRow[]> {
+    return this.db.selectFrom('tags').selectAll().orderBy('slug').limit(limit).execute();
+  }
+
   /** The tag with this slug. */
   async findTagBySlug(slug: string): Promise<TagRow | undefined> {
     return this.db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();

@@ -40,6 +40,16 @@ export class UserRepository {
     return this.db.selectFrom('users').selectAll().where('id', 'in', ids).execute();
   }
 
+  /** Every user, by name. */
+  async listAll(): Promise<UserRow[]> {
+    return this.db.selectFrom('users').selectAll().orderBy('display_name').orderBy('id').execute();
+  }
+
+  /** The user with this id. */
+  async findById(id: number): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   /** Whether a slug is taken. */
   async slugExists(slug: string): Promise<boolean> {
     return (await this.db.selectFrom('users').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;

@@ -40,7 +40,11 @@ export function registerPublicRoutes(app: FastifyInstance, services: Services, p
 
   app.get<{ Params: { category: string } }>('/:category/', async (request, reply) => {
     const view = await site.categoryPage(request.params.category, pageNumber(request.query));
-    if (!view) return notFound(request, reply);
+    if (!view) {
+      // A renamed category's old page redirects to the new one.
+      const redirect = await site.redirectFor(`/${request.params.category}/`);
+      return redirect ? reply.redirect(redirect.location, redirect.status) : notFound(request, reply);
+    }
     return page(reply, renderPage(ListingPage({ view, stylesheet: pages.stylesheet })));
   });
 
@@ -59,7 +63,11 @@ export function registerPublicRoutes(app: FastifyInstance, services: Services, p
     const view = await site.articlePage(request.params.category, request.params.slug);
     if (!view) {
       const redirect = await site.redirectFor(request.url.split('?')[0] ?? '');
-      return redirect ? reply.redirect(redirect.location, redirect.status) : notFound(request, reply);
+      if (redirect) return reply.redirect(redirect.location, redirect.status);
+      // Under a renamed category (its old page redirects), the article answers at its new address.
+      const renamed = await site.redirectFor(`/${request.params.category}/`);
+      const current = renamed ? await site.currentArticlePath(request.params.slug) : undefined;
+      return current ? reply.redirect(current, 301) : notFound(request, reply);
     }
     return page(reply, renderPage(ArticlePage({ view, stylesheet: pages.stylesheet })));
   });

@@ -6,8 +6,22 @@ import { Layout } from './layout.js';
 import { articleSocialMeta, breadcrumbJsonLd, newsArticleJsonLd } from './structured-data.js';
 import { Typo } from './typography.js';
 
-/** Renders an article page. */
-export function ArticlePage(props: { view: ArticlePageView; stylesheet: string }) {
+/** Public corrections and updates, each with its date (shown under the article's header). */
+function ArticleNotes(props: { notes: ArticlePageView['article']['notes']; timeZone: string }) {
+  if (props.notes.length === 0) return null;
+  return (
+    <aside class="article-notes" aria-label="Corrections et mises à jour">
+      {props.notes.map((note) => (
+        <p class={`article-note article-note-${note.kind}`}>
+          <strong>{note.kind === 'correction' ? 'Correction :' : 'Mise à jour :'}</strong> <DateTime date={note.date} timeZone={props.timeZone} /> — {note.text}
+        </p>
+      ))}
+    </aside>
+  );
+}
+
+/** Renders an article page (`preview`: the newsroom's preview, never indexed). */
+export function ArticlePage(props: { view: ArticlePageView; stylesheet: string; preview?: boolean }) {
   const { view } = props;
   const { article } = view;
   const tz = view.chrome.timeZone;
@@ -22,6 +36,7 @@ export function ArticlePage(props: { view: ArticlePageView; stylesheet: string }
       jsonLd={[newsArticleJsonLd(view), breadcrumbJsonLd(view.chrome, view.breadcrumb)]}
       social={articleSocialMeta(view)}
       stylesheet={props.stylesheet}
+      noindex={props.preview === true}
     >
       <Breadcrumb items={view.breadcrumb} />
       <article class="article" aria-labelledby="titre">
@@ -47,6 +62,7 @@ export function ArticlePage(props: { view: ArticlePageView; stylesheet: string }
             ) : null}
           </p>
           <TagList tags={article.tags} />
+          <ArticleNotes notes={article.notes} timeZone={tz} />
         </header>
         {article.image ? (
           <figure class="article-figure">
