@@ -27,6 +27,13 @@ export interface Config {
   mediaDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
+  /**
+   * Server secret (SECRET_KEY) keying form tokens and IP hashes; when absent one is generated
+   * and kept in the settings table so every node shares it. Never logged.
+   */
+  secretKey: string | null;
+  /** Redis for state shared between app processes (rate limits), or null: in-process. */
+  redisUrl: string | null;
 }
 
 /** Defaults in one place. */
@@ -135,6 +142,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const logLevel = read('LOG_LEVEL');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push({ variable: 'LOG_LEVEL', problem: `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")` });
 
+  const secretKey = (env.SECRET_KEY ?? '').trim();
+  if (secretKey !== '' && secretKey.length < 32) problems.push({ variable: 'SECRET_KEY', problem: 'must have at least 32 characters (e.g. the output of `openssl rand -hex 32`)' });
+
+  const redisUrl = (env.REDIS_URL ?? '').trim();
+  if (redisUrl !== '' && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) problems.push({ variable: 'REDIS_URL', problem: 'must look like redis://127.0.0.1:6379 or rediss://host:6380' });
+
   if (problems.length > 0 || typeof database === 'string') throw new ConfigError(problems);
   return {
     port,
@@ -148,5 +161,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     mediaDir: read('MEDIA_DIR'),
     logLevel: logLevel as Config['logLevel'],
     production: env.NODE_ENV === 'production',
+    secretKey: secretKey === '' ? null : secretKey,
+    redisUrl: redisUrl === '' ? null : redisUrl,
   };
 }

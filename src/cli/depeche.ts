@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `depeche` command: serve, migrate, demo, user create. */
+/** The `depeche` command: serve, migrate, demo, user create, comments. */
 import { Command, Option } from 'commander';
 import { USER_ROLES } from '../domain/user.js';
 import { DepecheError } from '../errors.js';
@@ -7,6 +7,7 @@ import { loadDemo } from '../services/demo/load-demo.js';
 import { generatePassword } from '../services/password.js';
 import { buildServer } from '../web/server.js';
 import { openApp } from './open-app.js';
+import { registerCommentCommands } from './comments-command.js';
 import { action } from './run-command.js';
 
 const DEMO_DONE_KEY = 'demo.loaded_at';
@@ -34,6 +35,8 @@ program
       if ((await services.ctx.repos.users.countCanLogIn()) === 0) {
         process.stdout.write('No staff account can log in yet. Create one with:\n  npx depeche user create --email you@example.org --name "Your Name" --role administrator\n');
       }
+      // The server secret exists before the first request (generated and stored on a first start).
+      await services.ctx.secrets.key('comment-form');
       const server = await buildServer({ config, services });
       const shutdown = async () => {
         await server.close();
@@ -103,6 +106,8 @@ user
       }
     }),
   );
+
+registerCommentCommands(program);
 
 function progress(done: number, total: number): void {
   if (!process.stdout.isTTY) return;

@@ -51,3 +51,68 @@ export function buildThreads<T extends ThreadableComment>(comments: readonly T[]
   }
   return roots;
 }
+
+/** What a moderator can do to a comment's status. */
+export const MODERATION_ACTIONS = ['approve', 'unapprove', 'spam', 'trash', 'restore'] as const;
+
+/** A moderation action. */
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** Whether a value is a moderation action. */
+export function isModerationAction(value: string): value is ModerationAction {
+  return (MODERATION_ACTIONS as readonly string[]).includes(value);
+}
+
+/** Where a comment goes: its new status and the status "restore" will bring back. */
+export interface ModerationOutcome {
+  status: CommentStatus;
+  previousStatus: CommentStatus | null;
+}
+
+/**
+ * The moderation state machine (WordPress semantics): approve and unapprove move between
+ * pending and approved; spam and trash remember where the comment was so that "restore"
+ * brings it back there (a comment flagged as spam on arrival goes back to pending).
+ * Returns undefined when the action does not apply to the current status.
+ */
+export function moderate(current: CommentStatus, previous: CommentStatus | null, action: ModerationAction): ModerationOutcome | undefined {
+  switch (action) {
+    case 'approve':
+      return current === 'pending' ? { status: 'approved', previousStatus: null } : undefined;
+    case 'unapprove':
+      return current === 'approved' ? { status: 'pending', previousStatus: null } : undefined;
+    case 'spam':
+      return current === 'pending' || current === 'approved' ? { status: 'spam', previousStatus: current } : undefined;
+    case 'trash':
+      return current === 'trash' ? undefined : { status: 'trash', previousStatus: current };
+    case 'restore': {
+      if (current !== 'spam' && current !== 'trash') return undefined;
+      // Trash keeps a spam verdict (restore from trash goes back to spam); spam never restores to spam.
+      const back = previous ?? 'pending';
+      return { status: current === 'spam' && back === 'spam' ? 'pending' : back, previousStatus: null };
+    }
+  }
+}
+
+/**
+ * The status of a new public comment: blocklisted → spam; otherwise approved when the same
+ * email already has an approved comment (WordPress "comment author must have a previously
+ * approved comment"), else held for moderation.
+ */
+export function arrivalStatus(flaggedAsSpam: boolean, knownCommenter: boolean): CommentStatus {
+  if (flaggedAsSpam) return 'spam';
+  return knownCommenter ? 'approved' : 'pending';
+}
+
+/** What deciding whether comments are open needs of an article. */
+export interface CommentableArticle {
+  commentsOpen: boolean;
+  publishedAt: number | null;
+}
+
+/** Whether readers may comment now: open on the article and, if set, not older than `closeAfterDays`. */
+export function commentsAreOpen(article: CommentableArticle, closeAfterDays: number, now: number): boolean {
+  if (!article.commentsOpen) return false;
+  if (closeAfterDays <= 0 || article.publishedAt === null) return true;
+  return now - article.publishedAt <= closeAfterDays * 86_400_000;
+}

@@ -4,11 +4,16 @@ import { createRepositories } from '../storage/repositories/index.js';
 import type { Database } from '../storage/schema.js';
 import { ArticleService } from './article-service.js';
 import { systemClock, type Clock } from './clock.js';
+import { CommentModerationService } from './comment-moderation.js';
 import { CommentService } from './comment-service.js';
-import type { ServiceContext, SiteFacts } from './context.js';
+import { CommentSettingsService } from './comment-settings-service.js';
+import type { CommentNotifier, ServiceContext, SiteFacts } from './context.js';
 import { LocalDiskStorage, type MediaStorage } from './media-storage.js';
 import { MediaService } from './media-service.js';
 import { PublicSiteService } from './public-site.js';
+import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
+import type { RateLimiter } from './rate-limit/rate-limiter.js';
+import { SecretKeys } from './secret-key.js';
 import { TaxonomyService } from './taxonomy-service.js';
 import { UserService } from './user-service.js';
 
@@ -17,6 +22,7 @@ export interface Services {
   ctx: ServiceContext;
   articles: ArticleService;
   comments: CommentService;
+  moderation: CommentModerationService;
   media: MediaService;
   publicSite: PublicSiteService;
   taxonomy: TaxonomyService;
@@ -30,21 +36,33 @@ export interface ServiceOptions {
   mediaDir: string;
   clock?: Clock;
   mediaStorage?: MediaStorage;
+  /** SECRET_KEY; when null or absent, a generated secret kept in the settings table. */
+  secretKey?: string | null;
+  /** Shared rate limits (Redis); in-process when absent. */
+  rateLimiter?: RateLimiter;
+  notifier?: CommentNotifier;
 }
 
 /** Wires the services. */
 export function createServices(options: ServiceOptions): Services {
+  const repos = createRepositories(options.db);
+  const clock = options.clock ?? systemClock;
   const ctx: ServiceContext = {
-    repos: createRepositories(options.db),
-    clock: options.clock ?? systemClock,
+    repos,
+    clock,
     site: options.site,
     media: options.mediaStorage ?? new LocalDiskStorage(options.mediaDir),
     articleWriteListeners: [],
+    secrets: new SecretKeys(repos, clock, options.secretKey ?? null),
+    rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(clock),
+    commentSettings: new CommentSettingsService(repos, clock),
+    ...(options.notifier ? { notifier: options.notifier } : {}),
   };
   return {
     ctx,
     articles: new ArticleService(ctx),
     comments: new CommentService(ctx),
+    moderation: new CommentModerationService(ctx),
     media: new MediaService(ctx),
     publicSite: new PublicSiteService(ctx),
     taxonomy: new TaxonomyService(ctx),

@@ -1,6 +1,7 @@
 /** The article page: every part of DESIGN.md §1. */
-import type { ArticlePageView } from '../../services/view-models.js';
-import { ArticleCard, Breadcrumb, Byline, CommentForm, CommentThreads, DateTime, Picture, TagList } from './components.js';
+import type { ArticlePageView, CommentFormView } from '../../services/view-models.js';
+import { CommentForm, CommentThreads } from './comments.js';
+import { ArticleCard, Breadcrumb, Byline, DateTime, Picture, TagList } from './components.js';
 import { plural } from './format.js';
 import { Layout } from './layout.js';
 
@@ -12,8 +13,8 @@ function breadcrumbJsonLd(view: ArticlePageView): unknown {
   };
 }
 
-/** Renders an article page. */
-export function ArticlePage(props: { view: ArticlePageView; stylesheet: string }) {
+/** Renders an article page with its comment form (and the script that posts it without reloading). */
+export function ArticlePage(props: { view: ArticlePageView; form: CommentFormView; stylesheet: string; script?: string }) {
   const { view } = props;
   const { article } = view;
   const tz = view.chrome.timeZone;
@@ -27,6 +28,7 @@ export function ArticlePage(props: { view: ArticlePageView; stylesheet: string }
       ogType="article"
       jsonLd={[breadcrumbJsonLd(view)]}
       stylesheet={props.stylesheet}
+      scripts={props.script ? [props.script] : []}
     >
       <Breadcrumb items={view.breadcrumb} />
       <article class="article" aria-labelledby="titre">
@@ -78,8 +80,8 @@ export function ArticlePage(props: { view: ArticlePageView; stylesheet: string }
         <h2 id="titre-commentaires" class="section-title">
           Commentaires <span class="count">({plural(view.commentCount, 'commentaire', 'commentaires')})</span>
         </h2>
-        <CommentThreads comments={view.comments} timeZone={tz} />
-        <CommentForm action={`${article.url}/commentaires`} open={article.commentsOpen} />
+        <CommentThreads comments={view.comments} timeZone={tz} articleUrl={article.url} maxDepth={view.threadDepth} open={article.commentsOpen} />
+        <CommentForm form={props.form} />
       </section>
     </Layout>
   );

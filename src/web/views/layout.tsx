@@ -15,6 +15,8 @@ export interface LayoutProps {
   jsonLd?: unknown[];
   ogType?: string;
   stylesheet: string;
+  /** Scripts of our own (progressive enhancement: every page works without them). */
+  scripts?: string[];
   noindex?: boolean;
   children: ComponentChildren;
 }
@@ -40,6 +42,9 @@ export function Layout(props: LayoutProps) {
         <meta property="og:locale" content={chrome.language === 'fr' ? 'fr_FR' : chrome.language} />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={props.stylesheet} />
+        {(props.scripts ?? []).map((src) => (
+          <script src={src} defer />
+        ))}
         {(props.jsonLd ?? []).map((data) => (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
         ))}
