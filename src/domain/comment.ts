@@ -26,28 +26,37 @@ export type ThreadNode<T> = T & { replies: ThreadNode<T>[] };
 /**
  * Arranges comments (oldest first) into threads. A reply whose parent is not shown
  * (e.g. still pending) goes to the top level; replies deeper than `maxDepth` are attached
- * to the deepest allowed ancestor, so no comment disappears.
+ * to the deepest allowed ancestor, so no comment disappears. A reply listed before its
+ * parent (clocks of two servers disagreeing) still lands under it.
  */
 export function buildThreads<T extends ThreadableComment>(comments: readonly T[], maxDepth = DEFAULT_THREAD_DEPTH): ThreadNode<T>[] {
   const nodes = new Map<number, ThreadNode<T>>();
-  const depth = new Map<number, number>();
-  const roots: ThreadNode<T>[] = [];
   for (const comment of comments) nodes.set(comment.id, { ...comment, replies: [] });
+  // The shown parent of each comment (its own parent, or the top level when that is not shown).
+  const parentOf = (id: number): number | null => {
+    const parentId = nodes.get(id)?.parentId ?? null;
+    return parentId !== null && nodes.has(parentId) ? parentId : null;
+  };
+  const depth = new Map<number, number>();
+  const depthOf = (id: number, seen: Set<number> = new Set()): number => {
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    const parentId = parentOf(id);
+    // A cycle in bad data is broken at the top level rather than looping.
+    const value = parentId === null || seen.has(parentId) ? 1 : depthOf(parentId, seen.add(id)) + 1;
+    depth.set(id, value);
+    return value;
+  };
+  const roots: ThreadNode<T>[] = [];
   for (const comment of comments) {
     const node = nodes.get(comment.id);
     if (node === undefined) continue;
-    let parentId = comment.parentId;
-    while (parentId !== null && (depth.get(parentId) ?? Infinity) >= maxDepth) {
-      parentId = nodes.get(parentId)?.parentId ?? null;
-    }
-    const parent = parentId === null ? undefined : nodes.get(parentId);
-    if (parent === undefined || !depth.has(parentId ?? -1)) {
-      depth.set(comment.id, 1);
-      roots.push(node);
-    } else {
-      depth.set(comment.id, (depth.get(parent.id) ?? 1) + 1);
-      parent.replies.push(node);
-    }
+    let parentId = parentOf(comment.id);
+    // Too deep: climb to the deepest ancestor that may still take replies.
+    while (parentId !== null && depthOf(parentId) >= maxDepth) parentId = parentOf(parentId);
+    const parent = parentId === null || parentId === comment.id ? undefined : nodes.get(parentId);
+    if (parent === undefined) roots.push(node);
+    else parent.replies.push(node);
   }
   return roots;
 }
