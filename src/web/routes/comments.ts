@@ -86,6 +86,10 @@ export function createArticlePages(services: Services, pages: PageResponder): Ar
       const form = await formView(view, state, saved, positiveInt(query.repondre), positiveInt(query.commentaire));
       const personal = view.personal || saved !== undefined || state !== undefined;
       reply.header('cache-control', personal ? PERSONAL_CACHE : PUBLIC_CACHE);
+      // A reader who just commented carries a cookie: a copy cached before (by their browser,
+      // or by a cache that keys on Vary) must not hide their comment. Readers without cookies,
+      // nearly all of them, still share one cached copy.
+      reply.header('vary', 'Cookie');
       return pages.sendHtml(reply, renderPage(ArticlePage({ view, form, stylesheet: pages.stylesheet, script })), state?.status ?? 200);
     },
   };
