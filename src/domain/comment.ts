@@ -32,29 +32,54 @@ export type ThreadNode<T> = T & { replies: ThreadNode<T>[] };
 export function buildThreads<T extends ThreadableComment>(comments: readonly T[], maxDepth = DEFAULT_THREAD_DEPTH): ThreadNode<T>[] {
   const nodes = new Map<number, ThreadNode<T>>();
   for (const comment of comments) nodes.set(comment.id, { ...comment, replies: [] });
-  // The shown parent of each comment (its own parent, or the top level when that is not shown).
-  const parentOf = (id: number): number | null => {
+  const rawParent = (id: number): number | null => {
     const parentId = nodes.get(id)?.parentId ?? null;
     return parentId !== null && nodes.has(parentId) ? parentId : null;
   };
+  // Comments on a loop of parents (bad data) are put at the top level rather than lost.
+  const cyclic = new Set<number>();
+  const checked = new Set<number>();
+  for (const id of nodes.keys()) {
+    const path: number[] = [];
+    const onPath = new Set<number>();
+    let at: number | null = id;
+    while (at !== null && !checked.has(at)) {
+      if (onPath.has(at)) {
+        for (const member of path.slice(path.indexOf(at))) cyclic.add(member);
+        break;
+      }
+      path.push(at);
+      onPath.add(at);
+      at = rawParent(at);
+    }
+    for (const member of path) checked.add(member);
+  }
+  // The shown parent of each comment (its own parent, or the top level when that is not shown).
+  const parentOf = (id: number): number | null => (cyclic.has(id) ? null : rawParent(id));
+  // Depth of each comment, and the comment a reply to it hangs under (itself while it may
+  // take replies, else its nearest ancestor that may): both memoised and iterative, so long
+  // reply chains cost linear time and no deep recursion.
   const depth = new Map<number, number>();
-  const depthOf = (id: number, seen: Set<number> = new Set()): number => {
-    const known = depth.get(id);
-    if (known !== undefined) return known;
-    const parentId = parentOf(id);
-    // A cycle in bad data is broken at the top level rather than looping.
-    const value = parentId === null || seen.has(parentId) ? 1 : depthOf(parentId, seen.add(id)) + 1;
-    depth.set(id, value);
-    return value;
+  const anchor = new Map<number, number | null>();
+  const resolve = (id: number): void => {
+    const pending: number[] = [];
+    for (let at: number | null = id; at !== null && !depth.has(at); at = parentOf(at)) pending.push(at);
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const node = pending[i]!;
+      const parentId = parentOf(node);
+      const value = parentId === null ? 1 : (depth.get(parentId) ?? 0) + 1;
+      depth.set(node, value);
+      anchor.set(node, value < maxDepth ? node : parentId === null ? null : (anchor.get(parentId) ?? null));
+    }
   };
   const roots: ThreadNode<T>[] = [];
   for (const comment of comments) {
     const node = nodes.get(comment.id);
     if (node === undefined) continue;
-    let parentId = parentOf(comment.id);
-    // Too deep: climb to the deepest ancestor that may still take replies.
-    while (parentId !== null && depthOf(parentId) >= maxDepth) parentId = parentOf(parentId);
-    const parent = parentId === null || parentId === comment.id ? undefined : nodes.get(parentId);
+    const parentId = parentOf(comment.id);
+    if (parentId !== null) resolve(parentId);
+    const hangUnder = parentId === null ? null : (anchor.get(parentId) ?? null);
+    const parent = hangUnder === null ? undefined : nodes.get(hangUnder);
     if (parent === undefined) roots.push(node);
     else parent.replies.push(node);
   }
