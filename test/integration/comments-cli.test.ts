@@ -11,6 +11,8 @@ function databaseUrl(config: DatabaseConfig): string {
 }
 
 describeEachDatabase('depeche comments', (dialect) => {
+  // Each run is a process start: PostgreSQL runs the main path, SQLite every case.
+  const full = dialect === 'sqlite';
   let db: TestDatabase;
   let services: Services;
   let env: Record<string, string>;
@@ -39,6 +41,7 @@ describeEachDatabase('depeche comments', (dialect) => {
     const approve = await run(['comments', 'approve', String(ids[0]), String(ids[1])], env);
     expect(approve.code).toBe(0);
     expect(approve.stdout).toBe(`${ids[0]}\tapproved\n${ids[1]}\tapproved\n`);
+    if (!full) return;
     expect((await run(['comments', 'spam', String(ids[0])], env)).stdout).toBe(`${ids[0]}\tspam\n`);
     expect((await run(['comments', 'trash', String(ids[0])], env)).stdout).toBe(`${ids[0]}\ttrash\n`);
     expect((await run(['comments', 'restore', String(ids[0])], env)).stdout).toBe(`${ids[0]}\tspam\n`);
@@ -70,12 +73,15 @@ describeEachDatabase('depeche comments', (dialect) => {
     expect(JSON.parse((await run(['comments', 'export', '--email', 'lou@example.org'], env)).stdout).comments).toEqual([]);
     const row = await services.ctx.repos.comments.findById(ids[0]!);
     expect(row).toMatchObject({ author_email: '', body: '' });
+    if (!full) return;
     const invalid = await run(['comments', 'erase', '--email', 'personne'], env);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/^depeche: .*not an email address.*\[DEPECHE_VALIDATION\]\n$/);
   });
 
-  it('shows and changes the comment settings, refusing bad values', async () => {
+  // Settings are plain service code under the CLI: one database is enough.
+  if (full)
+    it('shows and changes the comment settings, refusing bad values', async () => {
     const changed = await run(['comments', 'settings', '--set', 'maxLinks=5', '--set', 'blockedWords=["casino"]'], env);
     expect(changed.code).toBe(0);
     expect(JSON.parse(changed.stdout)).toMatchObject({ maxLinks: 5, blockedWords: ['casino'], threadDepth: 3 });
