@@ -150,7 +150,8 @@ export class CommentService {
       dedupe_key: createHash('sha256').update(`${article.id}\n${email}\n${bodyHash}`).digest('hex'),
     });
     if (id === undefined) throw new DepecheError('DEPECHE_COMMENT_DUPLICATE');
-    if (status === 'pending') await ctx.notifier?.commentHeld(id).catch(() => undefined);
+    // Told after the answer is decided, without waiting: a slow mail server must not slow posting.
+    if (status === 'pending' && ctx.notifier) void ctx.notifier.commentHeld(id).catch(() => undefined);
     return { id, status, commenterToken };
   }
 

@@ -9,6 +9,8 @@ import { CommentService } from './comment-service.js';
 import { CommentSettingsService } from './comment-settings-service.js';
 import type { CommentNotifier, ServiceContext, SiteFacts } from './context.js';
 import { LocalDiskStorage, type MediaStorage } from './media-storage.js';
+import { CommentMailNotifier } from './mail/comment-mail-notifier.js';
+import type { Mailer } from './mail/mailer.js';
 import { MediaService } from './media-service.js';
 import { PublicSiteService } from './public-site.js';
 import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
@@ -41,6 +43,10 @@ export interface ServiceOptions {
   /** Shared rate limits (Redis); in-process when absent. */
   rateLimiter?: RateLimiter;
   notifier?: CommentNotifier;
+  /** Sends email (comment notifications when the setting is on); none when absent. */
+  mailer?: Mailer;
+  /** Told when a notification email fails. */
+  onMailError?: (error: unknown) => void;
 }
 
 /** Wires the services. */
@@ -56,8 +62,10 @@ export function createServices(options: ServiceOptions): Services {
     secrets: new SecretKeys(repos, clock, options.secretKey ?? null),
     rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(clock),
     commentSettings: new CommentSettingsService(repos, clock),
-    ...(options.notifier ? { notifier: options.notifier } : {}),
   };
+  const mailer = options.mailer;
+  const notifier = options.notifier ?? (mailer ? new CommentMailNotifier({ repos, settings: ctx.commentSettings, site: options.site, mailer, ...(options.onMailError ? { onError: options.onMailError } : {}) }) : undefined);
+  if (notifier) ctx.notifier = notifier;
   return {
     ctx,
     articles: new ArticleService(ctx),

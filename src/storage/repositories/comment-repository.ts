@@ -177,4 +177,15 @@ export class CommentRepository {
     const result = await this.db.updateTable('comments').set({ ...ERASED, erased_at: now, updated_at: now }).where('author_email', '=', email).executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
+
+  /** Emails of those told about comments to moderate: administrators, editors and the article's authors. */
+  async moderatorEmails(articleId: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select('email')
+      .where((eb) => eb.or([eb('role', 'in', ['administrator', 'editor']), eb.exists(eb.selectFrom('article_authors').select('article_authors.user_id').whereRef('article_authors.user_id', '=', 'users.id').where('article_authors.article_id', '=', articleId))]))
+      .orderBy('email')
+      .execute();
+    return rows.map((r) => r.email);
+  }
 }
