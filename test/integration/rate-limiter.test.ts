@@ -60,6 +60,21 @@ for (const [name, run, make] of implementations) {
   });
 }
 
+describe('the Redis limiter when Redis is away', () => {
+  it('lets hits through at once and reports the failure, rather than blocking comments', async () => {
+    const errors: unknown[] = [];
+    const limiter = new RedisRateLimiter('redis://127.0.0.1:1', { onError: (e) => errors.push(e) });
+    try {
+      const results = [await limiter.hit('x', 1, 1000), await limiter.hit('x', 1, 1000)];
+      expect(results.map((r) => r.allowed)).toEqual([true, true]);
+      expect(errors).toHaveLength(2);
+      expect(await limiter.ping()).toBe(false);
+    } finally {
+      await limiter.close();
+    }
+  });
+});
+
 describe('the in-process limiter forgets expired keys when full', () => {
   it('stays bounded', async () => {
     const clock = fixedClock(0);

@@ -26,12 +26,19 @@ export class RedisRateLimiter implements RateLimiter {
   private readonly client: HitClient;
   private readonly prefix: string;
   private readonly onError: (error: unknown) => void;
+  private readonly firstAttempt: Promise<void>;
 
   constructor(url: string, options: RedisRateLimiterOptions = {}) {
-    // Fail fast rather than queue: a post must not hang because Redis is away.
-    const client = new Redis(url, { lazyConnect: false, enableOfflineQueue: true, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+    // Fail fast rather than queue: a post must not wait for Redis to come back (it reconnects on its own).
+    const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
     client.defineCommand('depecheHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
     client.on('error', () => undefined);
+    // The first hits wait for the first connection attempt (ready or failed), never longer.
+    this.firstAttempt = new Promise<void>((resolve) => {
+      client.once('ready', resolve);
+      client.once('error', () => resolve());
+      client.once('end', resolve);
+    });
     this.client = client as HitClient;
     this.prefix = options.prefix ?? 'depeche:rl:';
     this.onError = options.onError ?? (() => undefined);
@@ -40,6 +47,7 @@ export class RedisRateLimiter implements RateLimiter {
   /** Counts one hit on `key`. */
   async hit(key: string, max: number, windowMs: number): Promise<RateLimitResult> {
     try {
+      await this.firstAttempt;
       const [count, ttl] = await this.client.depecheHit(this.prefix + key, Math.max(1, Math.round(windowMs)));
       return { allowed: count <= max, count, resetInMs: ttl };
     } catch (error) {
@@ -48,9 +56,10 @@ export class RedisRateLimiter implements RateLimiter {
     }
   }
 
-  /** Whether Redis answers (start-up check). */
+  /** Whether Redis answers (start-up check), after the first connection attempt. */
   async ping(): Promise<boolean> {
     try {
+      await this.firstAttempt;
       return (await this.client.ping()) === 'PONG';
     } catch {
       return false;
