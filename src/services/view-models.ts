@@ -75,6 +75,8 @@ export interface CommentFormView {
   error: string | null;
   /** What became of the reader's last comment ("en attente de modération"…). */
   notice: string | null;
+  /** Longest text accepted (the `maxLength` setting). */
+  maxLength: number;
 }
 
 /** The site's header and footer. */

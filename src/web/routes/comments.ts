@@ -108,6 +108,7 @@ export function createArticlePages(services: Services, pages: PageResponder): Ar
       values: state?.values ?? (saved ? { ...saved, body: '', remember: true } : emptyValues()),
       error: state?.error ?? null,
       notice: shown === undefined ? null : shown.held ? 'Merci ! Votre commentaire est en attente de modération.' : 'Merci ! Votre commentaire est publié.',
+      maxLength: (await services.ctx.commentSettings.current()).maxLength,
     };
   }
 }

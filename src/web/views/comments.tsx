@@ -140,7 +140,7 @@ export function CommentForm(props: { form: CommentFormView }) {
       <input type="hidden" name="parent_id" value={form.replyTo ? String(form.replyTo.id) : ''} />
       <p>
         <label for="comment-body">Commentaire</label>
-        <textarea id="comment-body" name="body" rows={6} required maxLength={10000}>
+        <textarea id="comment-body" name="body" rows={6} required maxLength={form.maxLength}>
           {values.body}
         </textarea>
       </p>
