@@ -30,6 +30,17 @@ export interface Config {
   mediaDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
+  /**
+   * Server secret (SECRET_KEY) keying form tokens and IP hashes; when absent one is generated
+   * and kept in the settings table so every node shares it. Never logged.
+   */
+  secretKey: string | null;
+  /** Redis for state shared between app processes (rate limits), or null: in-process. */
+  redisUrl: string | null;
+  /** SMTP server for notification emails (smtp:// or smtps://), or null: no email is sent. */
+  smtpUrl: string | null;
+  /** Sender of notification emails. */
+  mailFrom: string;
 }
 
 /** Defaults in one place. */
@@ -78,6 +89,15 @@ function parseDatabaseUrl(value: string): DatabaseConfig | string {
     return { kind: 'postgres', connectionString: value };
   }
   return 'must start with sqlite: or postgres:// (e.g. sqlite:./data/depeche.db)';
+}
+
+function siteHost(siteUrl: string): string {
+  try {
+    const host = new URL(siteUrl).hostname;
+    return host.includes('.') ? host : 'localhost.localdomain';
+  } catch {
+    return 'localhost.localdomain';
+  }
 }
 
 function isTimeZone(value: string): boolean {
@@ -143,6 +163,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const logLevel = read('LOG_LEVEL');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push({ variable: 'LOG_LEVEL', problem: `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")` });
 
+  const secretKey = (env.SECRET_KEY ?? '').trim();
+  if (secretKey !== '' && secretKey.length < 32) problems.push({ variable: 'SECRET_KEY', problem: 'must have at least 32 characters (e.g. the output of `openssl rand -hex 32`)' });
+
+  const redisUrl = (env.REDIS_URL ?? '').trim();
+  if (redisUrl !== '' && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) problems.push({ variable: 'REDIS_URL', problem: 'must look like redis://127.0.0.1:6379 or rediss://host:6380' });
+
+  const smtpUrl = (env.SMTP_URL ?? '').trim();
+  if (smtpUrl !== '' && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) problems.push({ variable: 'SMTP_URL', problem: 'must look like smtp://user:password@mail.example.org:587 or smtps://…:465' });
+  const mailFrom = (env.MAIL_FROM ?? '').trim();
+  if (mailFrom !== '' && !/^[^\r\n<>]*<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(mailFrom)) problems.push({ variable: 'MAIL_FROM', problem: 'must be an address, e.g. "Dépêche <redaction@example.org>"' });
+
   if (problems.length > 0 || typeof database === 'string') throw new ConfigError(problems);
   return {
     port,
@@ -157,5 +188,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     mediaDir: read('MEDIA_DIR'),
     logLevel: logLevel as Config['logLevel'],
     production: env.NODE_ENV === 'production',
+    secretKey: secretKey === '' ? null : secretKey,
+    redisUrl: redisUrl === '' ? null : redisUrl,
+    smtpUrl: smtpUrl === '' ? null : smtpUrl,
+    mailFrom: mailFrom === '' ? `${siteName} <no-reply@${siteHost(siteUrl)}>` : mailFrom,
   };
 }

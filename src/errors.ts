@@ -41,6 +41,17 @@ export const ERROR_CATALOGUE = {
   DEPECHE_DB_NOT_WRITABLE: { status: 500, reportable: true, fr: 'Impossible d’ouvrir la base de données {path} : {detail}', en: 'Cannot open the database {path}: {detail}' },
   DEPECHE_PORT_IN_USE: { status: 500, reportable: true, fr: 'Le port {port} est déjà utilisé ; choisissez-en un autre avec PORT.', en: 'Port {port} is already in use; choose another with PORT.' },
   DEPECHE_CLI_USAGE: { status: 400, reportable: false, fr: '{detail}', en: '{detail}' },
+  DEPECHE_COMMENTS_CLOSED: { status: 403, reportable: false, fr: 'Les commentaires sont fermés pour cet article.', en: 'Comments are closed on this article.' },
+  DEPECHE_COMMENT_UNVERIFIED: { status: 400, reportable: false, fr: 'Votre commentaire n’a pas pu être vérifié. Rechargez la page puis envoyez-le de nouveau.', en: 'Your comment could not be verified. Reload the page and send it again.' },
+  DEPECHE_COMMENT_FORM_EXPIRED: { status: 400, reportable: false, fr: 'Le formulaire a expiré. Rechargez la page puis envoyez de nouveau votre commentaire.', en: 'The form has expired. Reload the page and send your comment again.' },
+  DEPECHE_COMMENT_TOO_FAST: { status: 400, reportable: false, fr: 'Votre commentaire est arrivé trop vite après l’ouverture de la page. Patientez quelques secondes puis envoyez-le de nouveau.', en: 'Your comment arrived too soon after the page was opened. Wait a few seconds and send it again.' },
+  DEPECHE_COMMENT_TOO_MANY_LINKS: { status: 422, reportable: false, fr: 'Votre commentaire contient trop de liens. Retirez-en quelques-uns puis envoyez-le de nouveau.', en: 'Your comment holds too many links. Remove some and send it again.' },
+  DEPECHE_COMMENT_DUPLICATE: { status: 409, reportable: false, fr: 'Vous avez déjà envoyé ce commentaire.', en: 'You have already sent this comment.' },
+  DEPECHE_COMMENT_TOO_LONG: { status: 413, reportable: false, fr: 'Votre commentaire est trop long ({max} caractères au plus).', en: 'Your comment is too long ({max} characters at most).' },
+  DEPECHE_COMMENT_INVALID: { status: 422, reportable: false, fr: 'Votre commentaire n’a pas été envoyé : {detail}', en: 'Your comment was not sent: {detail}' },
+  DEPECHE_COMMENT_TRANSITION: { status: 409, reportable: false, fr: 'Impossible de passer le commentaire {id} de « {from} » à « {action} ».', en: 'Comment {id} cannot go from "{from}" through "{action}".' },
+  DEPECHE_BODY_TOO_LARGE: { status: 413, reportable: false, fr: 'Votre envoi est trop volumineux.', en: 'What you sent is too large.' },
+  DEPECHE_RATE_LIMITED: { status: 429, reportable: false, fr: 'Trop d’envois en peu de temps. Réessayez dans quelques minutes.', en: 'Too many submissions in a short time. Try again in a few minutes.' },
   DEPECHE_INTERNAL: { status: 500, reportable: true, fr: 'Une erreur interne est survenue. Réessayez dans un instant.', en: 'An internal error occurred. Please try again shortly.' },
 } as const satisfies Record<string, ErrorDefinition>;
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `depeche` command: serve, migrate, demo, publish-due, user create/list/reset-password. */
+/** The `depeche` command: serve, migrate, demo, publish-due, user create/list/reset-password, comments. */
 import { Command, Option } from 'commander';
 import { USER_ROLES } from '../domain/user.js';
 import { DepecheError } from '../errors.js';
@@ -8,6 +8,7 @@ import { generatePassword } from '../services/password.js';
 import { Scheduler } from '../services/scheduler.js';
 import { buildServer } from '../web/server.js';
 import { openApp } from './open-app.js';
+import { registerCommentCommands } from './comments-command.js';
 import { action } from './run-command.js';
 
 const DEMO_DONE_KEY = 'demo.loaded_at';
@@ -35,6 +36,8 @@ program
       if ((await services.ctx.repos.users.countCanLogIn()) === 0) {
         process.stdout.write('No staff account can log in yet. Create the first administrator with:\n  npx depeche user create --email you@example.org --name "Your Name" --role administrator\nthen log in at /admin/ with the password it prints.\n');
       }
+      // The server secret exists before the first request (generated and stored on a first start).
+      await services.ctx.secrets.key('comment-form');
       const server = await buildServer({ config, services });
       // Every process runs the scheduler: the schedule is in the database, each article is published once.
       const scheduler = new Scheduler(services.workflow, {
@@ -159,6 +162,8 @@ user
       }
     }),
   );
+
+registerCommentCommands(program);
 
 function progress(done: number, total: number): void {
   if (!process.stdout.isTTY) return;

@@ -1,6 +1,8 @@
 /** Opens what every command needs: configuration, a migrated database and the services. */
 import { loadConfig, type Config } from '../config.js';
 import { createServices, type Services } from '../services/index.js';
+import { SmtpMailer } from '../services/mail/smtp-mailer.js';
+import { RedisRateLimiter } from '../services/rate-limit/redis-rate-limiter.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../storage/db.js';
 
 /** An open application: close it when done. */
@@ -19,14 +21,42 @@ export async function openApp(overrides: Record<string, string | undefined> = {}
   const handle = await openDatabase(config.database);
   try {
     const { applied } = await migrateToLatest(handle.db);
+    // Rate limits are shared through Redis when configured (several app nodes), else kept in process.
+    const rateLimiter = config.redisUrl === null ? undefined : new RedisRateLimiter(config.redisUrl, { onError: warnRedis });
+    const mailer = config.smtpUrl === null ? undefined : new SmtpMailer(config.smtpUrl, config.mailFrom);
     const services = createServices({
       db: handle.db,
       site: { siteUrl: config.siteUrl, siteName: config.siteName, siteLanguage: config.siteLanguage, timeZone: config.timeZone, typography: config.typography },
       mediaDir: config.mediaDir,
+      secretKey: config.secretKey,
+      ...(rateLimiter ? { rateLimiter } : {}),
+      ...(mailer ? { mailer, onMailError: warnMail } : {}),
     });
+    const close = handle.close;
+    handle.close = async () => {
+      await services.ctx.rateLimiter.close();
+      await mailer?.close();
+      await close();
+    };
     return { config, handle, services, appliedMigrations: applied };
   } catch (error) {
     await handle.close();
     throw error;
   }
+}
+
+let redisWarned = false;
+
+/** Says once that Redis fails (limits are then not enforced rather than blocking every comment). */
+function warnRedis(error: unknown): void {
+  if (redisWarned) return;
+  redisWarned = true;
+  const detail = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`depeche: Redis does not answer (${detail}); rate limits are not enforced until it does.\n`);
+}
+
+/** Reports a notification email that could not be sent (the comment itself is stored). */
+function warnMail(error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`depeche: a notification email could not be sent (${detail}).\n`);
 }

@@ -2,7 +2,10 @@
 import type { TypographyMode } from '../domain/text/french-typography.js';
 import type { Repositories } from '../storage/repositories/index.js';
 import type { Clock } from './clock.js';
+import type { CommentSettingsService } from './comment-settings-service.js';
 import type { MediaStorage } from './media-storage.js';
+import type { RateLimiter } from './rate-limit/rate-limiter.js';
+import type { SecretKeys } from './secret-key.js';
 
 /** Site facts services need (a subset of the configuration). */
 export interface SiteFacts {
@@ -34,4 +37,18 @@ export interface ServiceContext {
   media: MediaStorage;
   /** Run in order on every article write (see {@link ArticleWriteListener}). */
   articleWriteListeners: ArticleWriteListener[];
+  /** Keys derived from the server secret. */
+  secrets: SecretKeys;
+  /** Rate limits (in-process, or shared through Redis). */
+  rateLimiter: RateLimiter;
+  /** The comment settings, briefly cached. */
+  commentSettings: CommentSettingsService;
+  /** Told of comments that wait for moderation (email notifications), when configured. */
+  notifier?: CommentNotifier;
+}
+
+/** Hears about comments that need a moderator. */
+export interface CommentNotifier {
+  /** A new comment waits for moderation. */
+  commentHeld(commentId: number): Promise<void>;
 }

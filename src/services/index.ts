@@ -5,17 +5,24 @@ import type { Database } from '../storage/schema.js';
 import { ArticleService } from './article-service.js';
 import { AuthService } from './auth-service.js';
 import { systemClock, type Clock } from './clock.js';
+import { CommentModerationService } from './comment-moderation.js';
 import { CommentService } from './comment-service.js';
 import { FeedService } from './feed-service.js';
-import type { ServiceContext, SiteFacts } from './context.js';
 import { EditorialService } from './editorial-service.js';
+import { CommentSettingsService } from './comment-settings-service.js';
+import type { CommentNotifier, ServiceContext, SiteFacts } from './context.js';
 import { LocalDiskStorage, type MediaStorage } from './media-storage.js';
+import { CommentMailNotifier } from './mail/comment-mail-notifier.js';
+import type { Mailer } from './mail/mailer.js';
 import { MediaService } from './media-service.js';
 import { NewsroomReadService } from './newsroom-read-service.js';
 import { PublicSiteService } from './public-site.js';
 import { SitemapService } from './sitemap-service.js';
 import { RevisionService } from './revision-service.js';
 import { SettingsService } from './settings-service.js';
+import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
+import type { RateLimiter } from './rate-limit/rate-limiter.js';
+import { SecretKeys } from './secret-key.js';
 import { TaxonomyService } from './taxonomy-service.js';
 import { UserService } from './user-service.js';
 import { WorkflowService } from './workflow-service.js';
@@ -28,6 +35,7 @@ export interface Services {
   comments: CommentService;
   feeds: FeedService;
   editorial: EditorialService;
+  moderation: CommentModerationService;
   media: MediaService;
   newsroom: NewsroomReadService;
   publicSite: PublicSiteService;
@@ -46,19 +54,36 @@ export interface ServiceOptions {
   mediaDir: string;
   clock?: Clock;
   mediaStorage?: MediaStorage;
+  /** SECRET_KEY; when null or absent, a generated secret kept in the settings table. */
+  secretKey?: string | null;
+  /** Shared rate limits (Redis); in-process when absent. */
+  rateLimiter?: RateLimiter;
+  notifier?: CommentNotifier;
+  /** Sends email (comment notifications when the setting is on); none when absent. */
+  mailer?: Mailer;
+  /** Told when a notification email fails. */
+  onMailError?: (error: unknown) => void;
 }
 
 /** Wires the services. */
 export function createServices(options: ServiceOptions): Services {
+  const repos = createRepositories(options.db);
+  const clock = options.clock ?? systemClock;
   const ctx: ServiceContext = {
-    repos: createRepositories(options.db),
-    clock: options.clock ?? systemClock,
+    repos,
+    clock,
     site: options.site,
     media: options.mediaStorage ?? new LocalDiskStorage(options.mediaDir),
     articleWriteListeners: [],
+    secrets: new SecretKeys(repos, clock, options.secretKey ?? null),
+    rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(clock),
+    commentSettings: new CommentSettingsService(repos, clock),
   };
   const articles = new ArticleService(ctx);
   const editorial = new EditorialService(ctx, articles);
+  const mailer = options.mailer;
+  const notifier = options.notifier ?? (mailer ? new CommentMailNotifier({ repos, settings: ctx.commentSettings, site: options.site, mailer, ...(options.onMailError ? { onError: options.onMailError } : {}) }) : undefined);
+  if (notifier) ctx.notifier = notifier;
   return {
     ctx,
     articles,
@@ -66,6 +91,7 @@ export function createServices(options: ServiceOptions): Services {
     comments: new CommentService(ctx),
     feeds: new FeedService(ctx),
     editorial,
+    moderation: new CommentModerationService(ctx),
     media: new MediaService(ctx),
     newsroom: new NewsroomReadService(ctx, editorial),
     publicSite: new PublicSiteService(ctx),

@@ -3,12 +3,13 @@
  * the size of the listing: ids come from one ordered index range, then bylines, tags,
  * media and comments are fetched for the whole page at once.
  */
-import { buildThreads, DEFAULT_THREAD_DEPTH } from '../domain/comment.js';
+import { buildThreads, commentsAreOpen } from '../domain/comment.js';
 import { ancestry, type CategoryNode } from '../domain/category.js';
 import { articlePath, authorPath, categoryPath, mediaPath, pagedPath, tagPath } from '../domain/urls.js';
 import type { ArticleCardRow, ArticleTagRow } from '../storage/repositories/article-repository.js';
 import type { ListingScope } from '../storage/repositories/index.js';
 import type { ArticleRow, CategoryRow, CommentRow, MediaRow } from '../storage/schema.js';
+import { commenterTokenHash } from './comment-service.js';
 import { siteTypography, type ServiceContext } from './context.js';
 import type { StoredVariant } from './media-service.js';
 import type { ArticleCardView, ArticlePageView, ChromeView, CommentView, HomePageView, ImageView, ListingPageView } from './view-models.js';
@@ -120,14 +121,17 @@ export class PublicSiteService {
     };
   }
 
-  /** The article at /{categorySlug}/{slug}, if readers may see it there. */
-  async articlePage(categorySlug: string, slug: string): Promise<ArticlePageView | undefined> {
+  /**
+   * The article at /{categorySlug}/{slug}, if readers may see it there. With the reader's
+   * commenter cookie, their own comments waiting for moderation are shown too.
+   */
+  async articlePage(categorySlug: string, slug: string, reader: { commenterToken?: string | null } = {}): Promise<ArticlePageView | undefined> {
     const now = this.ctx.clock.now();
     const [{ chrome, tree }, row] = await Promise.all([this.chrome(), this.ctx.repos.articles.findBySlug(slug)]);
     if (!row || row.status !== 'published' || row.published_at === null || row.published_at > now) return undefined;
     const category = tree.get(row.primary_category_id);
     if (!category || category.slug !== categorySlug) return undefined;
-    return this.articleView(chrome, tree, row, now);
+    return this.articleView(chrome, tree, row, now, reader);
   }
 
   /** The article page as it would look once published, whatever its status (newsroom preview). */
@@ -147,20 +151,24 @@ export class PublicSiteService {
     return category ? articlePath(category.slug, row.slug) : undefined;
   }
 
-  private async articleView(chrome: ChromeView, tree: CategoryTree, row: ArticleRow, now: number): Promise<ArticlePageView | undefined> {
+  private async articleView(chrome: ChromeView, tree: CategoryTree, row: ArticleRow, now: number, reader: { commenterToken?: string | null } = {}): Promise<ArticlePageView | undefined> {
     const repos = this.ctx.repos;
     const category = tree.get(row.primary_category_id);
     if (!category || row.published_at === null) return undefined;
     const tags = await repos.articles.tagsFor([row.id]);
-    const [[card], comments, related, notes] = await Promise.all([
+    const token = reader.commenterToken;
+    const [[card], comments, held, related, notes, settings] = await Promise.all([
       this.cards([row.id], tree, { rows: [row], tags }),
       repos.comments.approvedFor(row.id),
+      token ? repos.comments.heldFor(row.id, commenterTokenHash(token)) : Promise.resolve([]),
       this.relatedIds(row, tags, now),
       repos.articleNotes.listFor(row.id),
+      this.ctx.commentSettings.current(),
     ]);
     if (!card) return undefined;
     const relatedCards = await this.cards(related, tree);
-    const commentViews = buildThreads(comments.map(commentView), DEFAULT_THREAD_DEPTH) as CommentView[];
+    const shown = [...comments, ...held].sort((a, b) => a.created_at - b.created_at || a.id - b.id);
+    const commentViews = buildThreads(shown.map(commentView), settings.threadDepth) as CommentView[];
     return {
       chrome,
       article: {
@@ -169,14 +177,16 @@ export class PublicSiteService {
         updatedAt: row.content_updated_at !== null && row.content_updated_at > row.published_at ? new Date(row.content_updated_at) : null,
         seoTitle: row.seo_title,
         description: row.seo_description ?? row.dek,
-        commentsOpen: row.comments_open === 1,
+        commentsOpen: commentsAreOpen({ commentsOpen: row.comments_open === 1, publishedAt: row.published_at }, settings.closeAfterDays, now),
         language: row.language,
         notes: notes.map((n) => ({ kind: n.kind === 'correction' ? 'correction' : 'update', text: n.text, date: new Date(n.created_at) })),
       },
       breadcrumb: [{ name: 'Accueil', url: '/' }, ...ancestry(category.id, tree).map((c) => ({ name: c.name, url: categoryPath(c.slug) })), { name: row.title, url: card.url }],
       related: relatedCards,
       comments: commentViews,
-      commentCount: comments.length,
+      commentCount: comments.filter((c) => c.erased_at === null).length,
+      threadDepth: settings.threadDepth,
+      personal: held.length > 0,
     };
   }
 
@@ -279,20 +289,50 @@ export class PublicSiteService {
     return redirect ? { location: redirect.to_path, status: redirect.status_code } : undefined;
   }
 
+  /** The article readers may comment at /{categorySlug}/{slug}: its id and URL. */
+  async commentTarget(categorySlug: string, slug: string): Promise<{ id: number; url: string } | undefined> {
+    const row = await this.ctx.repos.articles.findBySlug(slug);
+    if (!row || row.status !== 'published' || row.published_at === null || row.published_at > this.ctx.clock.now()) return undefined;
+    const [category] = await this.ctx.repos.articles.categoriesByIds([row.primary_category_id]);
+    if (!category || category.slug !== categorySlug) return undefined;
+    return { id: row.id, url: articlePath(category.slug, row.slug) };
+  }
+
+  /** One comment as its writer sees it right after posting (approved, or held for them). */
+  async commentForAuthor(id: number, commenterToken: string): Promise<CommentView | undefined> {
+    const row = await this.ctx.repos.comments.findById(id);
+    if (!row || row.erased_at !== null) return undefined;
+    const mine = row.author_token_hash === commenterTokenHash(commenterToken);
+    if (row.status !== 'approved' && !((row.status === 'pending' || row.status === 'spam') && mine)) return undefined;
+    return { ...commentView(row), replies: [] };
+  }
+
   /** Chrome alone, for error pages. */
   async chromeOnly(): Promise<ChromeView> {
     return (await this.chrome()).chrome;
   }
 }
 
+/** A colour for an initials avatar, from the name (the same name always gets the same colour). */
+function avatarTone(name: string): number {
+  let hash = 2166136261;
+  for (const char of name) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
+  return (hash >>> 0) % 8;
+}
+
 function commentView(row: CommentRow): Omit<CommentView, 'replies'> {
+  const erased = row.erased_at !== null;
   return {
     id: row.id,
     parentId: row.parent_id,
-    authorName: row.author_name,
-    authorUrl: /^https?:\/\//i.test(row.author_url) ? row.author_url : null,
-    body: row.body,
+    authorName: erased ? '' : row.author_name,
+    authorUrl: !erased && /^https?:\/\//i.test(row.author_url) ? row.author_url : null,
+    body: erased ? '' : row.body,
     createdAt: new Date(row.created_at),
+    erased,
+    held: row.status !== 'approved',
+    byStaff: row.user_id !== null,
+    avatarTone: avatarTone(row.author_name),
   };
 }
 

@@ -60,9 +60,36 @@ export interface CommentView {
   authorName: string;
   /** Only http(s) sites are kept; shown with rel="nofollow ugc". */
   authorUrl: string | null;
+  /** Plain text; the view escapes it, makes paragraphs and links. */
   body: string;
   createdAt: Date;
+  /** Erased at its writer's request: shown as "commentaire supprimé", replies kept. */
+  erased: boolean;
+  /** Waiting for moderation, shown only to the reader who wrote it. */
+  held: boolean;
+  /** Written by the newsroom. */
+  byStaff: boolean;
+  /** Colour of the initials avatar (0–7), from the name. */
+  avatarTone: number;
   replies: CommentView[];
+}
+
+/** The comment form as a page shows it: token, values to keep, the reply target, messages. */
+export interface CommentFormView {
+  action: string;
+  /** Signed token (article, render time); empty when the form is closed. */
+  token: string;
+  open: boolean;
+  replyTo: { id: number; authorName: string } | null;
+  /** Where "Annuler la réponse" goes. */
+  articleUrl: string;
+  values: { name: string; email: string; website: string; body: string; remember: boolean };
+  /** Why the last submission was refused, in French. */
+  error: string | null;
+  /** What became of the reader's last comment ("en attente de modération"…). */
+  notice: string | null;
+  /** Longest text accepted (the `maxLength` setting). */
+  maxLength: number;
 }
 
 /** The site's header and footer. */
@@ -101,6 +128,10 @@ export interface ArticlePageView {
   related: ArticleCardView[];
   comments: CommentView[];
   commentCount: number;
+  /** Deepest reply level (replies are offered above it). */
+  threadDepth: number;
+  /** Shows something meant for one reader (their comment waiting for moderation): never cache publicly. */
+  personal: boolean;
 }
 
 /** A block of the home page for one main category. */

@@ -126,10 +126,23 @@ export interface CommentsTable {
   author_email: string;
   author_url: string;
   body: string;
+  /** Keyed hash of the poster's IP address (never the address itself). */
   ip_hash: string | null;
   user_agent: string | null;
   created_at: number;
   updated_at: number;
+  /** Status before it went to spam or trash, where "restore" sends it back. */
+  previous_status: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The staff member who wrote it (a reply from the newsroom), if any. */
+  user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Hash of the poster's commenter cookie: lets them see their own pending comment. */
+  author_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Hash of the normalised text, for duplicate detection. */
+  body_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Unique per (article, email, text) of public posts: a replay is stored once. */
+  dedupe_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the commenter's data was erased (GDPR); the row keeps its place in the thread. */
+  erased_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A saved state of an article. */

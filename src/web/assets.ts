@@ -7,10 +7,15 @@ import { PROJECT_ROOT } from '../project-root.js';
 /** The `public/` folder of the project. */
 export const PUBLIC_DIR = join(PROJECT_ROOT, 'public');
 
+/** URL of a static file, versioned by its content so it can be cached for a year. */
+export function versionedUrl(name: string): string {
+  const bytes = readFileSync(join(PUBLIC_DIR, 'static', name));
+  return `/static/${name}?v=${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}`;
+}
+
 /** URL of the site stylesheet, versioned by its content so it can be cached for a year. */
 export function stylesheetUrl(): string {
-  const css = readFileSync(join(PUBLIC_DIR, 'static', 'site.css'));
-  return `/static/site.css?v=${createHash('sha256').update(css).digest('hex').slice(0, 10)}`;
+  return versionedUrl('site.css');
 }
 
 /** An image of the site itself: its path under /static and its size. */

@@ -2,6 +2,7 @@
  * The HTTP server: Fastify with security headers, static files, the public routes and
  * error pages in French. Handlers stay thin: they call services and render views.
  */
+import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -13,6 +14,7 @@ import type { Services } from '../services/index.js';
 import { PUBLIC_DIR, stylesheetUrl } from './assets.js';
 import { registerAdminApp } from './plugins/admin-app.js';
 import { adminApi } from './routes/admin-api/index.js';
+import { createArticlePages, registerCommentRoutes } from './routes/comments.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerSyndicationRoutes } from './routes/syndication.js';
 import { ArticlePage } from './views/article-page.js';
@@ -86,6 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     hsts: config.siteUrl.startsWith('https:'),
     crossOriginEmbedderPolicy: false,
   });
+  await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
   await app.register(fastifyStatic, { root: join(PUBLIC_DIR, 'static'), prefix: '/static/', maxAge: '365d', immutable: true, index: false });
   await app.register(fastifyStatic, { root: resolve(config.mediaDir), prefix: '/media/', decorateReply: false, maxAge: '365d', immutable: true, index: false });
@@ -96,6 +99,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return responder.sendError(request, reply, error.status, error.messageIn('fr'));
     }
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status === 413) return responder.sendError(request, reply, 413, errorMessage('DEPECHE_BODY_TOO_LARGE', 'fr'));
     if (status >= 400 && status < 500) return responder.sendError(request, reply, status, errorMessage('DEPECHE_BAD_REQUEST', 'fr', { detail: 'vérifiez l’adresse ou le formulaire.' }));
     request.log.error({ err: error }, 'request failed');
     return responder.sendError(request, reply, 500, errorMessage('DEPECHE_INTERNAL', 'fr'));
@@ -121,6 +125,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
   registerAdminApp(app);
-  registerPublicRoutes(app, services, responder);
+  const articlePages = createArticlePages(services, responder);
+  registerPublicRoutes(app, services, responder, articlePages);
+  registerCommentRoutes(app, services, responder, articlePages);
   return app;
 }

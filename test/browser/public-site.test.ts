@@ -314,7 +314,7 @@ suite(suiteTitle, () => {
     await expectVisible(formHeading, 'comment form heading');
     const form = comments.locator('form.comment-form');
     expect(await form.getAttribute('method')).toBe('post');
-    expect(await form.getAttribute('action')).toBe(`${ARTICLE.path}/commentaires`);
+    expect(await form.getAttribute('action')).toBe(`${ARTICLE.path}/commentaires#laisser-un-commentaire`);
     const fields: Array<[string, boolean, string, string]> = [
       ['Commentaire', true, 'textarea', 'body'],
       ['Nom', true, 'input', 'name'],

@@ -114,10 +114,12 @@ describeEachDatabase('public pages over HTTP', (dialect) => {
     expect((await get('/monde/sommet-de-nairobi')).statusCode).toBe(200);
   });
 
-  it('does not fail when the comment form is posted before comments open', async () => {
+  it('refuses a comment posted without the form token, in French, keeping what was typed', async () => {
     const res = await app.server.inject({ method: 'POST', url: '/monde/sommet-de-nairobi/commentaires', payload: 'body=Bonjour&name=A&email=a%40b.fr', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expect(res.statusCode).toBe(501);
-    expect(res.body).toContain('commentaires');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Votre commentaire n’a pas pu être vérifié');
+    expect(res.body).toContain('>Bonjour</textarea>');
+    expect(res.headers['cache-control']).toBe('private, no-store');
   });
 
   it('serves the stylesheet with long caching', async () => {

@@ -132,8 +132,10 @@ describeEachDatabase('structured data and previews', (dialect) => {
     const res = await get('/monde/titre-hostile');
     expect(res.statusCode).toBe(200);
     const html = res.body;
-    // Only our two JSON-LD scripts, and both parse back to the exact headline.
-    expect(html.match(/<script/g)).toHaveLength(2);
+    // Only our two JSON-LD scripts and the comment form's script, and both JSON-LD parse back to the exact headline.
+    expect(html.match(/<script/g)).toHaveLength(3);
+    expect(html.match(/<script type="application\/ld\+json">/g)).toHaveLength(2);
+    expect(html).toMatch(/<script src="\/static\/comments\.js\?v=[0-9a-f]+" defer><\/script>/);
     expect(html).not.toContain('<script>alert');
     const [article, breadcrumb] = jsonLd(html);
     expect(article!.headline).toBe(frenchTypography(HOSTILE_TITLE));

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Clock } from '../../src/services/clock.js';
 import { createServices, type Services } from '../../src/services/index.js';
+import type { RateLimiter } from '../../src/services/rate-limit/rate-limiter.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/storage/db.js';
 import { buildServer } from '../../src/web/server.js';
 
@@ -24,7 +25,7 @@ export function testConfig(mediaDir: string, env: Record<string, string> = {}): 
 }
 
 /** Builds services and the server over an open database. */
-export async function buildTestApp(handle: DatabaseHandle, options: { mediaDir?: string; clock?: Clock } = {}): Promise<TestApp> {
+export async function buildTestApp(handle: DatabaseHandle, options: { mediaDir?: string; clock?: Clock; rateLimiter?: RateLimiter } = {}): Promise<TestApp> {
   const ownMedia = options.mediaDir === undefined ? mkdtempSync(join(tmpdir(), 'depeche-media-')) : undefined;
   const config = testConfig(options.mediaDir ?? ownMedia ?? '');
   const services = createServices({
@@ -32,6 +33,7 @@ export async function buildTestApp(handle: DatabaseHandle, options: { mediaDir?:
     site: { siteUrl: config.siteUrl, siteName: config.siteName, siteLanguage: config.siteLanguage, timeZone: config.timeZone, typography: config.typography },
     mediaDir: config.mediaDir,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   });
   const server = await buildServer({ config, services, logger: false });
   await server.ready();
@@ -41,6 +43,7 @@ export async function buildTestApp(handle: DatabaseHandle, options: { mediaDir?:
     server,
     async close() {
       await server.close();
+      await services.ctx.rateLimiter.close();
       if (ownMedia) rmSync(ownMedia, { recursive: true, force: true });
     },
   };
@@ -62,7 +65,7 @@ export function copyDemoSite(): DemoCopy {
 }
 
 /** Opens a copy of the demo site and builds the app over it. */
-export async function startDemoApp(options: { clock?: Clock } = {}): Promise<TestApp & { demo: DemoCopy; handle: DatabaseHandle }> {
+export async function startDemoApp(options: { clock?: Clock; rateLimiter?: RateLimiter } = {}): Promise<TestApp & { demo: DemoCopy; handle: DatabaseHandle }> {
   const demo = copyDemoSite();
   const handle = await openDatabase({ kind: 'sqlite', filename: demo.dbFile });
   await migrateToLatest(handle.db);

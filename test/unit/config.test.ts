@@ -52,6 +52,13 @@ describe('configuration', () => {
     expect(problemsOf({ LOG_LEVEL: 'loud' })).toEqual(['LOG_LEVEL']);
   });
 
+  it('reads the comment feature’s secret, Redis and SMTP settings', () => {
+    const config = loadConfig({ SECRET_KEY: 's'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379', SMTP_URL: 'smtp://u:p@mail.example.org:587', SITE_URL: 'https://www.exemple.fr' });
+    expect(config).toMatchObject({ secretKey: 's'.repeat(40), redisUrl: 'redis://127.0.0.1:6379', smtpUrl: 'smtp://u:p@mail.example.org:587', mailFrom: 'Dépêche <no-reply@www.exemple.fr>' });
+    expect(loadConfig({})).toMatchObject({ secretKey: null, redisUrl: null, smtpUrl: null });
+    expect(problemsOf({ SECRET_KEY: 'court', REDIS_URL: 'localhost:6379', SMTP_URL: 'mail.example.org', MAIL_FROM: 'personne' })).toEqual(['SECRET_KEY', 'REDIS_URL', 'SMTP_URL', 'MAIL_FROM']);
+  });
+
   it('reports every bad variable at once', () => {
     expect(problemsOf({ PORT: '-1', DATABASE_URL: 'oracle:x', SITE_TIMEZONE: 'Nowhere' })).toEqual(['PORT', 'DATABASE_URL', 'SITE_TIMEZONE']);
   });

@@ -20,4 +20,13 @@ export class SettingsRepository {
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now }))
       .execute();
   }
+
+  /** Stores a setting only if it does not exist yet (the first writer wins). */
+  async setIfAbsent(key: string, value: unknown, now: number): Promise<void> {
+    await this.db
+      .insertInto('settings')
+      .values({ key, value: JSON.stringify(value), updated_at: now })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+  }
 }

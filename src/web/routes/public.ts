@@ -3,17 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorMessage } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import type { PageResponder } from '../server.js';
+import { PUBLIC_CACHE, type ArticlePages } from './comments.js';
 import { pageNumber } from '../page-number.js';
-import { ArticlePage } from '../views/article-page.js';
 import { HomePage } from '../views/home-page.js';
 import { ListingPage } from '../views/listing-page.js';
 import { renderPage } from '../views/render.js';
 
-/** Public pages may be cached briefly by browsers and shared caches. */
-const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=300';
-
 /** Registers the public routes. */
-export function registerPublicRoutes(app: FastifyInstance, services: Services, pages: PageResponder): void {
+export function registerPublicRoutes(app: FastifyInstance, services: Services, pages: PageResponder, articles: ArticlePages): void {
   const site = services.publicSite;
   const notFound = (request: FastifyRequest, reply: FastifyReply) => pages.sendError(request, reply, 404, errorMessage('DEPECHE_NOT_FOUND', 'fr'));
   const page = (reply: FastifyReply, html: string) => pages.sendHtml(reply.header('cache-control', PUBLIC_CACHE), html);
@@ -60,20 +57,13 @@ export function registerPublicRoutes(app: FastifyInstance, services: Services, p
   });
 
   app.get<{ Params: { category: string; slug: string } }>('/:category/:slug', async (request, reply) => {
-    const view = await site.articlePage(request.params.category, request.params.slug);
-    if (!view) {
-      const redirect = await site.redirectFor(request.url.split('?')[0] ?? '');
-      if (redirect) return reply.redirect(redirect.location, redirect.status);
-      // Under a renamed category (its old page redirects), the article answers at its new address.
-      const renamed = await site.redirectFor(`/${request.params.category}/`);
-      const current = renamed ? await site.currentArticlePath(request.params.slug) : undefined;
-      return current ? reply.redirect(current, 301) : notFound(request, reply);
-    }
-    return page(reply, renderPage(ArticlePage({ view, stylesheet: pages.stylesheet })));
+    const sent = await articles.render(request, reply, request.params.category, request.params.slug);
+    if (sent) return sent;
+    const redirect = await site.redirectFor(request.url.split('?')[0] ?? '');
+    if (redirect) return reply.redirect(redirect.location, redirect.status);
+    // Under a renamed category (its old page redirects), the article answers at its new address.
+    const renamed = await site.redirectFor(`/${request.params.category}/`);
+    const current = renamed ? await site.currentArticlePath(request.params.slug) : undefined;
+    return current ? reply.redirect(current, 301) : notFound(request, reply);
   });
-
-  // The comment form is shown already; posting comes with the comments feature.
-  app.post('/:category/:slug/commentaires', async (request, reply) =>
-    pages.sendError(request, reply, 501, 'La publication de commentaires n’est pas encore ouverte sur ce site. Merci de votre patience.'),
-  );
 }

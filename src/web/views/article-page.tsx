@@ -1,6 +1,7 @@
 /** The article page: every part of DESIGN.md §1. */
-import type { ArticlePageView } from '../../services/view-models.js';
-import { ArticleCard, Breadcrumb, Byline, CommentForm, CommentThreads, DateTime, Picture, TagList } from './components.js';
+import type { ArticlePageView, CommentFormView } from '../../services/view-models.js';
+import { CommentForm, CommentThreads } from './comments.js';
+import { ArticleCard, Breadcrumb, Byline, DateTime, Picture, TagList } from './components.js';
 import { plural } from './format.js';
 import { Layout } from './layout.js';
 import { articleSocialMeta, breadcrumbJsonLd, newsArticleJsonLd } from './structured-data.js';
@@ -20,8 +21,8 @@ function ArticleNotes(props: { notes: ArticlePageView['article']['notes']; timeZ
   );
 }
 
-/** Renders an article page (`preview`: the newsroom's preview, never indexed). */
-export function ArticlePage(props: { view: ArticlePageView; stylesheet: string; preview?: boolean }) {
+/** Renders an article page with its comment form (`preview`: the newsroom's preview, never indexed, without the form). */
+export function ArticlePage(props: { view: ArticlePageView; form?: CommentFormView; stylesheet: string; script?: string; preview?: boolean }) {
   const { view } = props;
   const { article } = view;
   const tz = view.chrome.timeZone;
@@ -37,6 +38,7 @@ export function ArticlePage(props: { view: ArticlePageView; stylesheet: string; 
       social={articleSocialMeta(view)}
       stylesheet={props.stylesheet}
       noindex={props.preview === true}
+      scripts={props.script ? [props.script] : []}
     >
       <Breadcrumb items={view.breadcrumb} />
       <article class="article" aria-labelledby="titre">
@@ -97,8 +99,8 @@ export function ArticlePage(props: { view: ArticlePageView; stylesheet: string; 
         <h2 id="titre-commentaires" class="section-title">
           Commentaires <span class="count">({plural(view.commentCount, 'commentaire', 'commentaires')})</span>
         </h2>
-        <CommentThreads comments={view.comments} timeZone={tz} />
-        <CommentForm action={`${article.url}/commentaires`} open={article.commentsOpen} />
+        <CommentThreads comments={view.comments} timeZone={tz} articleUrl={article.url} maxDepth={view.threadDepth} open={article.commentsOpen} />
+        {props.form ? <CommentForm form={props.form} /> : <p class="comments-closed">Aperçu : le formulaire de commentaire s’affichera ici.</p>}
       </section>
     </Layout>
   );

@@ -1,6 +1,6 @@
 /** Pieces shared by the public pages. */
-import type { ArticleCardView, CommentView, ImageView, LinkView } from '../../services/view-models.js';
-import { dateParts, initials } from './format.js';
+import type { ArticleCardView, ImageView, LinkView } from '../../services/view-models.js';
+import { dateParts } from './format.js';
 import { Typo } from './typography.js';
 
 /** A responsive image: AVIF/WebP sources, JPEG fallback, intrinsic size to avoid layout shift. */
@@ -132,88 +132,6 @@ export function ArticleCard(props: { card: ArticleCardView; timeZone: string; he
         </p>
       </div>
     </article>
-  );
-}
-
-function CommentItem(props: { comment: CommentView; timeZone: string }) {
-  const { comment } = props;
-  const paragraphs = comment.body.split(/\n\s*\n/).filter((p) => p.trim() !== '');
-  return (
-    <li class="comment" id={`commentaire-${comment.id}`}>
-      <article>
-        <header class="comment-head">
-          <span class="avatar" aria-hidden="true">
-            {initials(comment.authorName)}
-          </span>
-          <span class="comment-author">
-            {comment.authorUrl ? (
-              <a href={comment.authorUrl} rel="nofollow ugc noopener">
-                {comment.authorName}
-              </a>
-            ) : (
-              comment.authorName
-            )}
-          </span>
-          <a class="comment-date" href={`#commentaire-${comment.id}`}>
-            <DateTime date={comment.createdAt} timeZone={props.timeZone} />
-          </a>
-        </header>
-        <div class="comment-body">
-          {paragraphs.map((p) => (
-            <p>{p}</p>
-          ))}
-        </div>
-      </article>
-      {comment.replies.length > 0 ? (
-        <ol class="comment-replies">
-          {comment.replies.map((reply) => (
-            <CommentItem comment={reply} timeZone={props.timeZone} />
-          ))}
-        </ol>
-      ) : null}
-    </li>
-  );
-}
-
-/** Threaded reader comments. */
-export function CommentThreads(props: { comments: readonly CommentView[]; timeZone: string }) {
-  if (props.comments.length === 0) return <p class="no-comments">Aucun commentaire pour l’instant. Soyez le premier à réagir.</p>;
-  return (
-    <ol class="comment-list">
-      {props.comments.map((c) => (
-        <CommentItem comment={c} timeZone={props.timeZone} />
-      ))}
-    </ol>
-  );
-}
-
-/** The "Laisser un commentaire" form: a plain POST that works without JavaScript. */
-export function CommentForm(props: { action: string; open: boolean }) {
-  if (!props.open) return <p class="comments-closed">Les commentaires sont fermés pour cet article.</p>;
-  return (
-    <form class="comment-form" method="post" action={props.action}>
-      <h3 id="laisser-un-commentaire">Laisser un commentaire</h3>
-      <p class="form-note">Votre adresse e-mail ne sera pas publiée. Les commentaires sont modérés avant publication.</p>
-      <p>
-        <label for="comment-body">Commentaire</label>
-        <textarea id="comment-body" name="body" rows={6} required maxLength={10000}></textarea>
-      </p>
-      <p>
-        <label for="comment-name">Nom</label>
-        <input id="comment-name" name="name" type="text" autocomplete="name" required maxLength={100} />
-      </p>
-      <p>
-        <label for="comment-email">E-mail</label>
-        <input id="comment-email" name="email" type="email" autocomplete="email" required maxLength={254} />
-      </p>
-      <p>
-        <label for="comment-url">Site web (facultatif)</label>
-        <input id="comment-url" name="url" type="url" autocomplete="url" maxLength={500} />
-      </p>
-      <p>
-        <button type="submit">Publier le commentaire</button>
-      </p>
-    </form>
   );
 }
 

@@ -35,6 +35,8 @@ export interface LayoutProps {
   /** The feeds to advertise (default: the site's). */
   feeds?: FeedSource;
   stylesheet: string;
+  /** Scripts of our own (progressive enhancement: every page works without them). */
+  scripts?: string[];
   noindex?: boolean;
   children: ComponentChildren;
 }
@@ -94,6 +96,9 @@ export function Layout(props: LayoutProps) {
             <link rel="alternate" type={f.type} href={feedPath(feeds.path, f.format)} title={`${typesetText(feeds.title, mode)} (${f.label})`} />
           ))}
           <link rel="stylesheet" href={props.stylesheet} />
+          {(props.scripts ?? []).map((src) => (
+            <script src={src} defer />
+          ))}
           {(props.jsonLd ?? []).map((data) => (
             <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
           ))}

@@ -45,7 +45,8 @@ function validationDetail(error: FastifyError): string {
 /** Registers the Admin API (call with `prefix: '/api/admin'`). */
 export async function adminApi(app: FastifyInstance, options: AdminApiOptions): Promise<void> {
   const { services } = options;
-  await app.register(fastifyCookie);
+  // The cookie parser is registered once for the whole server (src/web/server.ts).
+  if (!app.hasDecorator('parseCookie')) await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
   // Cross-site HTML forms could post url-encoded bodies with the session cookie: refuse them here.
   app.removeContentTypeParser('application/x-www-form-urlencoded');

@@ -1,0 +1,25 @@
+/** Sends mail through an SMTP server with nodemailer (the maintained Node SMTP client). */
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Mailer, MailMessage } from './mailer.js';
+
+/** An SMTP mailer for SMTP_URL, sending from MAIL_FROM. */
+export class SmtpMailer implements Mailer {
+  private readonly transport: Transporter;
+
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
+    this.transport = nodemailer.createTransport(url);
+  }
+
+  /** Sends one message. */
+  async send(message: MailMessage): Promise<void> {
+    await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
+  }
+
+  /** Closes pooled connections. */
+  async close(): Promise<void> {
+    this.transport.close();
+  }
+}
