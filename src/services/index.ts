@@ -23,6 +23,7 @@ import { SettingsService } from './settings-service.js';
 import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { SecretKeys } from './secret-key.js';
+import { StaffCommentService } from './staff-comment-service.js';
 import { TaxonomyService } from './taxonomy-service.js';
 import { UserService } from './user-service.js';
 import { WorkflowService } from './workflow-service.js';
@@ -42,6 +43,8 @@ export interface Services {
   sitemaps: SitemapService;
   revisions: RevisionService;
   settings: SettingsService;
+  /** Moderation from the admin, behind the staff policies. */
+  staffComments: StaffCommentService;
   taxonomy: TaxonomyService;
   users: UserService;
   workflow: WorkflowService;
@@ -84,14 +87,17 @@ export function createServices(options: ServiceOptions): Services {
   const mailer = options.mailer;
   const notifier = options.notifier ?? (mailer ? new CommentMailNotifier({ repos, settings: ctx.commentSettings, site: options.site, mailer, ...(options.onMailError ? { onError: options.onMailError } : {}) }) : undefined);
   if (notifier) ctx.notifier = notifier;
+  const comments = new CommentService(ctx);
+  const moderation = new CommentModerationService(ctx);
   return {
     ctx,
     articles,
     auth: new AuthService(ctx),
-    comments: new CommentService(ctx),
+    comments,
     feeds: new FeedService(ctx),
     editorial,
-    moderation: new CommentModerationService(ctx),
+    moderation,
+    staffComments: new StaffCommentService(ctx, comments, moderation),
     media: new MediaService(ctx),
     newsroom: new NewsroomReadService(ctx, editorial),
     publicSite: new PublicSiteService(ctx),

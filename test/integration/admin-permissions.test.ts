@@ -134,6 +134,12 @@ const CASES: Case[] = [
 
   { route: 'GET /api/admin/comments', what: 'list comments', expect: 'UFFFFAA', request: async () => get(`${A}/comments?status=pending`) },
   { route: 'PATCH /api/admin/comments/{id}', what: 'approve a comment', expect: 'UFFFFAA', request: async (f) => patch(`${A}/comments/${await f.comment()}`, { status: 'approved' }) },
+  { route: 'PATCH /api/admin/comments/{id}', what: 'edit a comment’s text', expect: 'UFFFFAA', request: async (f) => patch(`${A}/comments/${await f.comment()}`, { body: 'Texte revu par la rédaction.', authorName: 'Lectrice assidue' }) },
+  { route: 'POST /api/admin/comments/bulk', what: 'approve comments in bulk', expect: 'UFFFFAA', request: async (f) => post(`${A}/comments/bulk`, { ids: [await f.comment(), await f.comment()], action: 'approve' }) },
+  { route: 'POST /api/admin/comments/{id}/reply', what: 'reply as the newsroom', expect: 'UFFFFAA', request: async (f) => post(`${A}/comments/${await f.comment()}/reply`, { text: 'Merci, nous vérifions.' }) },
+  { route: 'GET /api/admin/comments/pending-count', what: 'count pending comments (total or own articles)', expect: 'UAAAAAA', request: async () => get(`${A}/comments/pending-count`) },
+  { route: 'GET /api/admin/commenters/export', what: 'export a commenter’s data', expect: 'UFFFFAA', request: async () => get(`${A}/commenters/export?email=lectrice%40example.org`) },
+  { route: 'POST /api/admin/commenters/erase', what: 'erase a commenter’s data', expect: 'UFFFFAA', request: async () => post(`${A}/commenters/erase`, { email: 'effacee@example.org' }) },
   { route: 'GET /api/admin/settings', what: 'read settings', expect: 'UFFFFFA', request: async () => get(`${A}/settings`) },
   { route: 'PATCH /api/admin/settings', what: 'change settings', expect: 'UFFFFFA', request: async () => patch(`${A}/settings`, { siteDescription: 'Un journal.' }) },
 ];

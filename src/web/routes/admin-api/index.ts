@@ -12,6 +12,7 @@ import type { Services } from '../../../services/index.js';
 import { registerStaffAuth } from '../../plugins/staff-auth.js';
 import { registerApiKeyRoutes } from './api-keys.js';
 import { registerArticleRoutes } from './articles.js';
+import { registerCommenterRoutes } from './commenters.js';
 import { registerCommentRoutes } from './comments.js';
 import { registerMediaRoutes, MAX_UPLOAD_BYTES } from './media.js';
 import { registerRevisionRoutes } from './revisions.js';
@@ -97,6 +98,7 @@ export async function adminApi(app: FastifyInstance, options: AdminApiOptions): 
   registerUserRoutes(app, services);
   registerMediaRoutes(app, services);
   registerCommentRoutes(app, services);
+  registerCommenterRoutes(app, services);
   registerSettingsRoutes(app, services);
 
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

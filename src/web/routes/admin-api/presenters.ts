@@ -115,8 +115,10 @@ export function presentComment(row: CommentRow & { article_title: string }) {
     articleTitle: row.article_title,
     authorName: row.author_name,
     authorEmail: row.author_email,
+    authorUrl: row.author_url,
     body: row.body,
     status: row.status,
+    byStaff: row.user_id !== null,
     createdAt: isoRequired(row.created_at),
     parentId: row.parent_id,
   };
