@@ -2,10 +2,8 @@
  * Reader comments in a real browser. With JavaScript off a reader posts a comment and sees it
  * "en attente de modération" (nobody else does); it is approved; then everybody sees it with
  * its reply thread: a reply from the newsroom and one from another reader, posted with
- * JavaScript on without reloading the page.
- *
- * After the admin branch lands, the approval step must go through the admin screen; until
- * then it calls the moderation service the admin API will call.
+ * JavaScript on without reloading the page. The approval and the newsroom's reply go through
+ * the admin app: an editor logs in, sees the pending-comments badge, approves and replies.
  */
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -15,6 +13,11 @@ import { startDemoApp } from '../support/app.js';
 import { BROWSER_AVAILABLE, BROWSER_SKIP_REASON, launchBrowser } from '../support/browser.js';
 
 const ARTICLE = '/actualite/plan-de-paix-rencontre-diplomatique-a-moscou';
+const EDITOR_PASSWORD = 'une-phrase-de-passe-solide';
+
+function poll<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 10_000, interval: 50 });
+}
 const suite = BROWSER_AVAILABLE ? describe : describe.skip;
 
 suite(BROWSER_AVAILABLE ? 'reader comments in a browser (Chromium)' : `reader comments in a browser — ${BROWSER_SKIP_REASON}`, () => {
@@ -43,6 +46,61 @@ suite(BROWSER_AVAILABLE ? 'reader comments in a browser (Chromium)' : `reader co
     context.setDefaultTimeout(10_000);
     contexts.push(context);
     return context.newPage();
+  }
+
+  /**
+   * An editor (a new account) logs in at /admin/, sees the pending count in the navigation,
+   * approves Yasmine's comment with the UI (the badge goes down by one), then replies to it
+   * from the "Approuvés" tab. Returns the id of the reply. No CSP violation or script error.
+   */
+  async function approveAndReplyInAdmin(commentId: number, replyText: string): Promise<number> {
+    await app.services.users.createUser({ email: 'agathe.roussel@example.org', name: 'Agathe Roussel', role: 'editor', password: EDITOR_PASSWORD });
+    const pending = (await app.services.moderation.pendingCounts()).total;
+    expect(pending).toBeGreaterThan(0);
+    const admin = await open();
+    const errors: string[] = [];
+    admin.on('console', (message) => {
+      // The app first asks whether a session exists; "no" is a 401 the browser logs. Expected.
+      if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(message.text());
+    });
+    admin.on('pageerror', (error) => errors.push(error.message));
+    await admin.goto('/admin/');
+    await admin.getByLabel('Adresse e-mail').fill('agathe.roussel@example.org');
+    await admin.getByLabel('Mot de passe').fill(EDITOR_PASSWORD);
+    await admin.getByRole('button', { name: 'Se connecter' }).click();
+    await poll(() => admin.getByRole('heading', { level: 1, name: 'Articles' }).isVisible()).toBe(true);
+
+    const nav = admin.getByRole('navigation', { name: 'Administration' });
+    // The badge shows only while something waits: "Commentaires 2" (read "2 en attente de modération").
+    const commentsLink = (n: number) => nav.getByRole('link', { name: n === 0 ? 'Commentaires' : `Commentaires ${n} en attente de modération`, exact: true });
+    const badgeLink = commentsLink(pending);
+    await poll(() => badgeLink.isVisible()).toBe(true);
+    expect(await nav.locator('.nav-badge').innerText()).toBe(String(pending));
+    await badgeLink.click();
+    await poll(() => admin.getByRole('heading', { level: 1, name: 'Commentaires' }).isVisible()).toBe(true);
+
+    const moderate = admin.getByRole('group', { name: 'Modérer le commentaire de Yasmine Ferrand' });
+    await moderate.getByRole('button', { name: 'Approuver' }).click();
+    await poll(() => admin.getByRole('status').filter({ hasText: '1 commentaire approuvé.' }).isVisible()).toBe(true);
+    await poll(() => moderate.count()).toBe(0);
+    await poll(() => commentsLink(pending - 1).isVisible()).toBe(true);
+    expect(await nav.locator('.nav-badge').count()).toBe(pending - 1 === 0 ? 0 : 1);
+    expect((await app.services.ctx.repos.comments.findById(commentId))?.status).toBe('approved');
+
+    await admin.getByRole('button', { name: 'Approuvés' }).click();
+    const card = admin.locator('li.comment', { has: admin.getByRole('group', { name: 'Modérer le commentaire de Yasmine Ferrand' }) });
+    await card.getByRole('button', { name: 'Répondre' }).click();
+    await card.getByLabel('Votre réponse à Yasmine Ferrand').fill(replyText);
+    const [response] = await Promise.all([
+      admin.waitForResponse((r) => r.url().endsWith(`/api/admin/comments/${commentId}/reply`) && r.request().method() === 'POST'),
+      card.getByRole('button', { name: 'Publier la réponse' }).click(),
+    ]);
+    expect(response.status()).toBe(201);
+    const reply = (await response.json()) as { id: number; authorName: string; byStaff: boolean };
+    expect(reply).toMatchObject({ authorName: 'Agathe Roussel', byStaff: true });
+    await poll(() => admin.getByRole('status').filter({ hasText: 'Réponse publiée.' }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    return reply.id;
   }
 
   it('JavaScript off: post, see "en attente de modération"; approved, it shows to all with its reply thread', async () => {
@@ -74,10 +132,8 @@ suite(BROWSER_AVAILABLE ? 'reader comments in a browser (Chromium)' : `reader co
     expect(await stranger.locator(`li#commentaire-${id}`).count()).toBe(0);
     expect(await stranger.getByText('en attente de modération').count()).toBe(0);
 
-    // An editor approves it (TODO after the admin branch lands: through the admin screen) and replies.
-    expect(await app.services.moderation.apply(id, 'approve')).toBe('approved');
-    const editor = (await app.services.ctx.repos.users.findBySlug('charles-morel'))!;
-    const staffReply = await app.services.moderation.reply(id, editor.id, 'Merci pour votre lecture attentive ; nous suivrons la suite des discussions.');
+    // An editor approves it in the admin app, then replies from there.
+    const staffReply = await approveAndReplyInAdmin(id, 'Merci pour votre lecture attentive ; nous suivrons la suite des discussions.');
 
     // Another reader answers with JavaScript on: the form moves under the comment and posts without reloading.
     const other = await open();

@@ -7,10 +7,14 @@ import type {
   ArticleSummary,
   Author,
   Category,
+  BulkResult,
   Comment,
+  CommentEdit,
   CommentStatus,
   Media,
+  ModerationAction,
   Paged,
+  PendingCount,
   RevisionDiff,
   RevisionSummary,
   Role,
@@ -111,6 +115,17 @@ export const mediaApi = {
 export const commentsApi = {
   list: (status: CommentStatus, page: number) => api<Paged<Comment>>('GET', `/comments${query({ status, page })}`),
   setStatus: (id: number, status: CommentStatus) => api<Comment>('PATCH', `/comments/${id}`, { status }),
+  bulk: (ids: readonly number[], action: ModerationAction) => api<BulkResult>('POST', '/comments/bulk', { ids, action }),
+  reply: (id: number, text: string) => api<Comment>('POST', `/comments/${id}/reply`, { text }),
+  edit: (id: number, edit: CommentEdit) => api<Comment>('PATCH', `/comments/${id}`, edit),
+  pendingCount: () => api<PendingCount>('GET', '/comments/pending-count'),
+};
+
+/** A commenter's data (GDPR): export and erasure by email address (editors). */
+export const commentersApi = {
+  /** The export as parsed JSON (the screen turns it into a file). */
+  export: (email: string) => api<unknown>('GET', `/commenters/export${query({ email })}`),
+  erase: (email: string) => api<{ erased: number }>('POST', '/commenters/erase', { email }),
 };
 
 /** Site settings (administrators). */

@@ -172,10 +172,35 @@ export interface Comment {
   articleTitle: string;
   authorName: string;
   authorEmail: string | null;
+  authorUrl: string;
   body: string;
   status: CommentStatus;
+  /** A reply from the newsroom. */
+  byStaff: boolean;
   createdAt: string;
   parentId: number | null;
+}
+
+/** Moderation actions (WordPress semantics; restore brings spam and trash back where they were). */
+export type ModerationAction = 'approve' | 'unapprove' | 'spam' | 'trash' | 'restore';
+
+/** What a bulk action did, id by id. */
+export interface BulkResult {
+  done: { id: number; status: CommentStatus }[];
+  failed: { id: number; code: string; message: string }[];
+}
+
+/** Changes to a comment's text or author details. */
+export interface CommentEdit {
+  body?: string;
+  authorName?: string;
+  authorUrl?: string;
+}
+
+/** Pending comments: everywhere (moderators; null for others) and on the user's own articles. */
+export interface PendingCount {
+  total: number | null;
+  mine: number;
 }
 
 /** Site settings administrators change. */

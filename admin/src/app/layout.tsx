@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ROLE_LABELS } from './labels.js';
+import { usePendingCount } from './pending-comments.js';
 import { canModerate, isAdministrator } from './permissions.js';
 import { useSession, useUser } from './session.js';
 import { confirmLeave } from './unsaved-changes.js';
@@ -13,6 +14,45 @@ function NavLink(props: { href: string; children: ReactNode; exact?: boolean }) 
     <Link href={props.href} aria-current={current ? 'page' : undefined}>
       {props.children}
     </Link>
+  );
+}
+
+/** The count in a badge, with words for screen readers. */
+function PendingBadge(props: { count: number; words: string }) {
+  return (
+    <>
+      {' '}
+      <span className="nav-badge">{props.count}</span>
+      <span className="visually-hidden"> {props.words}</span>
+    </>
+  );
+}
+
+/**
+ * Moderators: a link to the comments screen with the pending total. Other roles cannot open
+ * the screen, so they see only the count of comments waiting on their own articles (when any).
+ */
+function CommentsNavEntry() {
+  const user = useUser();
+  const pending = usePendingCount();
+  if (canModerate(user.role)) {
+    const total = pending?.total ?? 0;
+    return (
+      <li>
+        <NavLink href="/commentaires">
+          Commentaires
+          {total > 0 ? <PendingBadge count={total} words="en attente de modération" /> : null}
+        </NavLink>
+      </li>
+    );
+  }
+  const mine = pending?.mine ?? 0;
+  if (mine === 0) return null;
+  return (
+    <li className="nav-count">
+      Commentaires
+      <PendingBadge count={mine} words="en attente de modération sur vos articles" />
+    </li>
   );
 }
 
@@ -47,11 +87,7 @@ export function Layout(props: { children: ReactNode }) {
             <li>
               <NavLink href="/medias">Médias</NavLink>
             </li>
-            {canModerate(user.role) ? (
-              <li>
-                <NavLink href="/commentaires">Commentaires</NavLink>
-              </li>
-            ) : null}
+            <CommentsNavEntry />
             {isAdministrator(user.role) ? (
               <>
                 <li>

@@ -1,11 +1,15 @@
-/** Moderating reader comments: lists by status, approve, mark as spam, trash. */
-import { useState } from 'react';
+/** Moderating reader comments: tabs by status, bulk actions, inline replies and edits, commenters' data. */
+import { useEffect, useId, useState } from 'react';
 import { messageOf } from '../api/client.js';
 import { commentsApi } from '../api/endpoints.js';
-import type { Comment, CommentStatus } from '../api/types.js';
-import { COMMENT_STATUS_LABELS, formatDateTime } from '../app/labels.js';
+import type { BulkResult, Comment, CommentStatus, ModerationAction } from '../api/types.js';
+import { COMMENT_STATUS_LABELS } from '../app/labels.js';
+import { notifyCommentsChanged } from '../app/pending-comments.js';
 import { canModerate } from '../app/permissions.js';
 import { useUser } from '../app/session.js';
+import { CommentItem } from '../comments/comment-item.js';
+import { CommenterDataPanel } from '../comments/commenter-data-panel.js';
+import { ACTION_WORDS, BULK_ACTIONS } from '../comments/moderation-actions.js';
 import { ErrorMessage, InfoMessage, Loading } from '../ui/notice.js';
 import { PageTitle } from '../ui/page-title.js';
 import { Pager } from '../ui/pager.js';
@@ -13,57 +17,46 @@ import { useLoad } from '../ui/use-load.js';
 
 const STATUSES = Object.keys(COMMENT_STATUS_LABELS) as CommentStatus[];
 
-/** Buttons for each target status, in the words of moderation. */
-const ACTIONS: { to: CommentStatus; label: string; done: string }[] = [
-  { to: 'approved', label: 'Approuver', done: 'Commentaire approuvé.' },
-  { to: 'pending', label: 'Remettre en attente', done: 'Commentaire remis en attente.' },
-  { to: 'spam', label: 'Indésirable', done: 'Commentaire marqué comme indésirable.' },
-  { to: 'trash', label: 'Corbeille', done: 'Commentaire mis à la corbeille.' },
-];
+/** What a bulk result says: the successes, then each refusal with the server's reason. */
+function describe(result: BulkResult, action: ModerationAction): { message: string | null; error: string | null } {
+  const message = result.done.length > 0 ? ACTION_WORDS[action].done(result.done.length) : null;
+  const error = result.failed.length > 0 ? result.failed.map((f) => f.message).join(' ') : null;
+  return { message, error };
+}
 
-function CommentRow(props: { comment: Comment; onMoved(message: string): void; onError(message: string): void }) {
-  const { comment } = props;
-  const [busy, setBusy] = useState(false);
-  async function move(to: CommentStatus, done: string) {
-    setBusy(true);
-    try {
-      await commentsApi.setStatus(comment.id, to);
-      props.onMoved(done);
-    } catch (failure) {
-      props.onError(messageOf(failure));
-      setBusy(false);
-    }
-  }
+/** The bar acting on the selected comments. */
+function BulkBar(props: { count: number; busy: boolean; onAction(action: ModerationAction): void }) {
+  const id = useId();
   return (
-    <li className="comment card">
-      <p className="comment-meta">
-        <strong>{comment.authorName}</strong>
-        {comment.authorEmail ? <span className="muted"> &lt;{comment.authorEmail}&gt;</span> : null} — {formatDateTime(comment.createdAt)}
-        {comment.parentId ? <span className="muted"> — en réponse à un commentaire</span> : null}
-        <br />
-        sur « {comment.articleTitle} »
-      </p>
-      <blockquote className="comment-body">{comment.body}</blockquote>
-      <div className="button-row" role="group" aria-label={`Modérer le commentaire de ${comment.authorName}`}>
-        {ACTIONS.filter((a) => a.to !== comment.status).map((action) => (
-          <button key={action.to} type="button" disabled={busy} className={action.to === 'approved' ? 'button-primary' : action.to === 'trash' ? 'button-danger' : undefined} onClick={() => void move(action.to, action.done)}>
-            {action.label}
-          </button>
-        ))}
-      </div>
-    </li>
+    <div className="bulk-bar" role="group" aria-labelledby={`${id}-count`}>
+      <span className="bulk-count" id={`${id}-count`}>
+        {props.count === 0 ? 'Aucun commentaire sélectionné' : props.count === 1 ? '1 commentaire sélectionné' : `${props.count} commentaires sélectionnés`}
+      </span>
+      {BULK_ACTIONS.map((action) => (
+        <button key={action} type="button" disabled={props.busy || props.count === 0} className={action === 'trash' ? 'button-danger' : undefined} onClick={() => props.onAction(action)}>
+          {ACTION_WORDS[action].label}
+        </button>
+      ))}
+    </div>
   );
 }
 
 /** One tab per status; pending first. */
 export function CommentsScreen() {
   const user = useUser();
+  const moderator = canModerate(user.role);
   const [status, setStatus] = useState<CommentStatus>('pending');
   const [page, setPage] = useState(1);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const list = useLoad(() => (canModerate(user.role) ? commentsApi.list(status, page) : Promise.resolve(null)), [status, page, user.role]);
-  if (!canModerate(user.role)) {
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const list = useLoad(() => (moderator ? commentsApi.list(status, page) : Promise.resolve(null)), [status, page, moderator]);
+  const items: Comment[] = list.data?.items ?? [];
+  // A new page of comments starts with nothing selected.
+  useEffect(() => setSelected(new Set()), [list.data]);
+
+  if (!moderator) {
     return (
       <>
         <PageTitle text="Commentaires">Commentaires</PageTitle>
@@ -71,6 +64,27 @@ export function CommentsScreen() {
       </>
     );
   }
+
+  function changed(done: { message: string | null; error: string | null }) {
+    setMessage(done.message);
+    setError(done.error);
+    list.reload();
+    notifyCommentsChanged();
+  }
+
+  async function run(ids: readonly number[], action: ModerationAction) {
+    setBusy(true);
+    try {
+      changed(describe(await commentsApi.bulk(ids, action), action));
+    } catch (failure) {
+      setMessage(null);
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const allSelected = items.length > 0 && items.every((c) => selected.has(c.id));
   return (
     <>
       <PageTitle text="Commentaires">Commentaires</PageTitle>
@@ -84,6 +98,7 @@ export function CommentsScreen() {
               setStatus(s);
               setPage(1);
               setMessage(null);
+              setError(null);
             }}
           >
             {COMMENT_STATUS_LABELS[s]}
@@ -93,22 +108,35 @@ export function CommentsScreen() {
       <InfoMessage>{message}</InfoMessage>
       <ErrorMessage message={error ?? list.error} />
       {list.loading && !list.data ? <Loading /> : null}
-      {list.data && list.data.items.length === 0 ? <p className="empty">Aucun commentaire dans « {COMMENT_STATUS_LABELS[status]} ».</p> : null}
-      <ul className="comment-list">
-        {(list.data?.items ?? []).map((comment) => (
-          <CommentRow
+      {list.data && items.length === 0 ? <p className="empty">Aucun commentaire dans « {COMMENT_STATUS_LABELS[status]} ».</p> : null}
+      {items.length > 0 ? (
+        <>
+          <div className="field-check">
+            <input id="comments-select-all" type="checkbox" checked={allSelected} onChange={(e) => setSelected(e.target.checked ? new Set(items.map((c) => c.id)) : new Set())} />
+            <label htmlFor="comments-select-all">Tout sélectionner sur cette page</label>
+          </div>
+          <BulkBar count={selected.size} busy={busy} onAction={(action) => void run([...selected], action)} />
+        </>
+      ) : null}
+      <ul className="comment-list" aria-label={`Commentaires : ${COMMENT_STATUS_LABELS[status]}`}>
+        {items.map((comment) => (
+          <CommentItem
             key={comment.id}
             comment={comment}
-            onMoved={(done) => {
-              setError(null);
-              setMessage(done);
-              list.reload();
+            selected={selected.has(comment.id)}
+            onSelect={(on) => {
+              const next = new Set(selected);
+              if (on) next.add(comment.id);
+              else next.delete(comment.id);
+              setSelected(next);
             }}
-            onError={setError}
+            onAction={(c, action) => run([c.id], action)}
+            onSaved={(done) => changed({ message: done, error: null })}
           />
         ))}
       </ul>
       {list.data ? <Pager label="Pages de commentaires" page={list.data.page} hasNext={list.data.hasNext} onPage={setPage} /> : null}
+      <CommenterDataPanel onErased={() => list.reload()} />
     </>
   );
 }
