@@ -118,14 +118,14 @@ export function CommentItem(props: { comment: Comment; selected: boolean; onSele
   }
   const canReply = comment.status === 'pending' || comment.status === 'approved';
   return (
-    <li className="comment card" aria-labelledby={`${id}-who`}>
+    <li className="comment card">
       <div className="comment-head">
         <input type="checkbox" className="comment-select" id={`${id}-select`} checked={props.selected} onChange={(e) => props.onSelect(e.target.checked)} />
         <label htmlFor={`${id}-select`} className="visually-hidden">
           Sélectionner le commentaire de {comment.authorName}
         </label>
         <p className="comment-meta">
-          <strong id={`${id}-who`}>{comment.authorName}</strong>
+          <strong>{comment.authorName}</strong>
           {comment.byStaff ? <span className="staff-tag"> rédaction</span> : null}
           {comment.authorEmail ? <span className="muted"> &lt;{comment.authorEmail}&gt;</span> : null} — {formatDateTime(comment.createdAt)}
           {comment.authorUrl ? <span className="muted"> — {comment.authorUrl}</span> : null}
