@@ -9,6 +9,9 @@ import type { ServiceContext, SiteFacts } from './context.js';
 import { LocalDiskStorage, type MediaStorage } from './media-storage.js';
 import { MediaService } from './media-service.js';
 import { PublicSiteService } from './public-site.js';
+import { RelatedService } from './search/related-service.js';
+import { SearchIndexer } from './search/search-indexer.js';
+import { SearchService } from './search/search-service.js';
 import { TaxonomyService } from './taxonomy-service.js';
 import { UserService } from './user-service.js';
 
@@ -19,6 +22,12 @@ export interface Services {
   comments: CommentService;
   media: MediaService;
   publicSite: PublicSiteService;
+  /** Full-text search (page and API). */
+  search: SearchService;
+  /** Keeps the search index and related lists in step with articles; rebuilds them. */
+  searchIndexer: SearchIndexer;
+  /** "Vous aimerez aussi": pins and exclusions for the Admin API. */
+  related: RelatedService;
   taxonomy: TaxonomyService;
   users: UserService;
 }
@@ -41,12 +50,19 @@ export function createServices(options: ServiceOptions): Services {
     media: options.mediaStorage ?? new LocalDiskStorage(options.mediaDir),
     articleWriteListeners: [],
   };
+  const publicSite = new PublicSiteService(ctx);
+  const searchIndexer = new SearchIndexer(ctx);
+  // Inside every article write's transaction: the index never disagrees with the site.
+  ctx.articleWriteListeners.push(searchIndexer.listener);
   return {
     ctx,
     articles: new ArticleService(ctx),
     comments: new CommentService(ctx),
     media: new MediaService(ctx),
-    publicSite: new PublicSiteService(ctx),
+    publicSite,
+    search: new SearchService(ctx, publicSite),
+    searchIndexer,
+    related: new RelatedService(ctx),
     taxonomy: new TaxonomyService(ctx),
     users: new UserService(ctx),
   };

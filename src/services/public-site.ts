@@ -10,6 +10,7 @@ import type { ArticleCardRow, ArticleTagRow } from '../storage/repositories/arti
 import type { ListingScope } from '../storage/repositories/index.js';
 import type { ArticleRow, CategoryRow, CommentRow, MediaRow } from '../storage/schema.js';
 import type { ServiceContext } from './context.js';
+import { RelatedService } from './search/related-service.js';
 import type { StoredVariant } from './media-service.js';
 import type { ArticleCardView, ArticlePageView, ChromeView, CommentView, HomePageView, ImageView, ListingPageView } from './view-models.js';
 
@@ -48,7 +49,11 @@ function imageView(media: MediaRow, overrides: { alt?: string | null; caption?: 
 
 /** Builds the view models of public pages. */
 export class PublicSiteService {
-  constructor(private readonly ctx: ServiceContext) {}
+  private readonly related: RelatedService;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.related = new RelatedService(ctx);
+  }
 
   /** Header and footer data; the category tree is returned too so callers need not fetch it again. */
   private async chrome(): Promise<{ chrome: ChromeView; tree: CategoryTree }> {
@@ -57,6 +62,12 @@ export class PublicSiteService {
     const menu = rows.filter((c) => c.parent_id === null && c.in_menu === 1).map((c) => ({ name: c.name, url: categoryPath(c.slug) }));
     const { siteName, siteUrl, siteLanguage, timeZone } = this.ctx.site;
     return { chrome: { siteName, siteUrl, language: siteLanguage, timeZone, menu }, tree };
+  }
+
+  /** Cards of published articles, in the order of `ids` (search results use them). */
+  async cardsFor(ids: readonly number[]): Promise<ArticleCardView[]> {
+    const { tree } = await this.chrome();
+    return this.cards(ids, tree);
   }
 
   /** Cards for articles, in the order of `ids` (four queries, whatever the count). */
@@ -127,7 +138,7 @@ export class PublicSiteService {
     const category = tree.get(row.primary_category_id);
     if (!category || category.slug !== categorySlug) return undefined;
     const tags = await repos.articles.tagsFor([row.id]);
-    const [[card], comments, related] = await Promise.all([this.cards([row.id], tree, { rows: [row], tags }), repos.comments.approvedFor(row.id), this.relatedIds(row, tags, now)]);
+    const [[card], comments, related] = await Promise.all([this.cards([row.id], tree, { rows: [row], tags }), repos.comments.approvedFor(row.id), this.related.idsForPage(row.id, now, (exclude) => this.relatedIds(row, tags, now, exclude))]);
     if (!card) return undefined;
     const relatedCards = await this.cards(related, tree);
     const commentViews = buildThreads(comments.map(commentView), DEFAULT_THREAD_DEPTH) as CommentView[];
@@ -149,13 +160,15 @@ export class PublicSiteService {
   }
 
   /**
-   * "Vous aimerez aussi" for now: the newest articles sharing the most tags, then the newest
-   * of the category. Each tag is read through its ordered index (a few rows), never scanned.
+   * "Vous aimerez aussi" when no stored list fills the block (see RelatedService): the newest
+   * articles sharing the most tags, then the newest of the category. Each tag is read through
+   * its ordered index (a few rows), never scanned.
    */
-  private async relatedIds(article: ArticleRow, tags: readonly ArticleTagRow[], now: number): Promise<number[]> {
+  private async relatedIds(article: ArticleRow, tags: readonly ArticleTagRow[], now: number, exclude: readonly number[] = [article.id]): Promise<number[]> {
     const repos = this.ctx.repos;
+    const excludeIds = [...new Set([article.id, ...exclude])];
     const perTag = await Promise.all(
-      tags.map((t) => repos.articles.listPublishedIds({ kind: 'tag', tagId: t.id }, { now, limit: RELATED_SIZE * 2, offset: 0, excludeIds: [article.id] })),
+      tags.map((t) => repos.articles.listPublishedIds({ kind: 'tag', tagId: t.id }, { now, limit: RELATED_SIZE * 2, offset: 0, excludeIds })),
     );
     const score = new Map<number, { shared: number; rank: number }>();
     for (const ids of perTag) {
@@ -166,7 +179,7 @@ export class PublicSiteService {
     }
     const picked = [...score.entries()].sort((a, b) => b[1].shared - a[1].shared || a[1].rank - b[1].rank || b[0] - a[0]).map(([id]) => id).slice(0, RELATED_SIZE);
     if (picked.length < RELATED_SIZE) {
-      const more = await repos.articles.listPublishedIds({ kind: 'category', categoryId: article.primary_category_id }, { now, limit: RELATED_SIZE + 1, offset: 0, excludeIds: [article.id, ...picked] });
+      const more = await repos.articles.listPublishedIds({ kind: 'category', categoryId: article.primary_category_id }, { now, limit: RELATED_SIZE + 1, offset: 0, excludeIds: [...excludeIds, ...picked] });
       picked.push(...more.slice(0, RELATED_SIZE - picked.length));
     }
     return picked;

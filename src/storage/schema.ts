@@ -156,6 +156,48 @@ export interface SettingsTable {
   updated_at: ColumnType<number, number, number>;
 }
 
+/**
+ * An article as the search index holds it (only published articles are here). The terms
+ * themselves live in the engine: SQLite's `search_fts` table, PostgreSQL's `vector` column.
+ */
+export interface SearchDocumentsTable {
+  article_id: number;
+  published_at: number;
+  /** Number of indexed terms (BM25 document length). */
+  length: number;
+  indexed_at: number;
+}
+
+/** The vocabulary: each written form (folded) seen in the index, with its term (stem). */
+export interface SearchTermsTable {
+  form: string;
+  term: string;
+  first_char: string;
+  second_char: string;
+  length: number;
+  /** How many times the form was indexed: a popularity signal (exact after a reindex). */
+  doc_count: number;
+}
+
+/** "Vous aimerez aussi", computed when an article is published or edited. */
+export interface RelatedArticlesTable {
+  article_id: number;
+  related_id: number;
+  position: number;
+  score: number;
+  computed_at: number;
+}
+
+/** Editors' pins and exclusions of related articles. */
+export interface RelatedOverridesTable {
+  article_id: number;
+  related_id: number;
+  /** "pin" or "exclude". */
+  kind: string;
+  position: number;
+  created_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -170,6 +212,10 @@ export interface Database {
   revisions: RevisionsTable;
   redirects: RedirectsTable;
   settings: SettingsTable;
+  search_documents: SearchDocumentsTable;
+  search_terms: SearchTermsTable;
+  related_articles: RelatedArticlesTable;
+  related_overrides: RelatedOverridesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -1,8 +1,10 @@
 /** Every migration, in order. Imported statically so the built app needs no file scanning. */
 import type { Migration } from 'kysely';
 import * as m001 from './001-initial.js';
+import * as m002 from './002-search.js';
 
 /** Migrations by name; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
+  '002-search': m002,
 };

@@ -5,6 +5,10 @@ import { ArticleRepository } from './article-repository.js';
 import { CommentRepository } from './comment-repository.js';
 import { MediaRepository } from './media-repository.js';
 import { RedirectRepository } from './redirect-repository.js';
+import { RelatedRepository } from './related-repository.js';
+import { createSearchIndex } from '../search/create-search-index.js';
+import type { SearchIndex } from '../search/search-index.js';
+import { SearchTermsRepository } from '../search/search-terms-repository.js';
 import { RevisionRepository } from './revision-repository.js';
 import { SettingsRepository } from './settings-repository.js';
 import { TaxonomyRepository } from './taxonomy-repository.js';
@@ -16,6 +20,10 @@ export interface Repositories {
   comments: CommentRepository;
   media: MediaRepository;
   redirects: RedirectRepository;
+  related: RelatedRepository;
+  /** The full-text index (FTS5 or tsvector, by dialect). */
+  searchIndex: SearchIndex;
+  searchTerms: SearchTermsRepository;
   revisions: RevisionRepository;
   settings: SettingsRepository;
   taxonomy: TaxonomyRepository;
@@ -31,6 +39,9 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     comments: new CommentRepository(db),
     media: new MediaRepository(db),
     redirects: new RedirectRepository(db),
+    related: new RelatedRepository(db),
+    searchIndex: createSearchIndex(db),
+    searchTerms: new SearchTermsRepository(db),
     revisions: new RevisionRepository(db),
     settings: new SettingsRepository(db),
     taxonomy: new TaxonomyRepository(db),

@@ -39,4 +39,25 @@ export class TaxonomyRepository {
     const { id } = await this.db.insertInto('tags').values({ slug, name, created_at: now }).returning('id').executeTakeFirstOrThrow();
     return id;
   }
+
+  /** Every tag (search suggestions compare the query with their names). */
+  async allTags(): Promise<TagRow[]> {
+    return this.db.selectFrom('tags').selectAll().orderBy('name').execute();
+  }
+
+  /** The tags with the most published articles. */
+  async popularTags(limit: number, now: number): Promise<TagRow[]> {
+    return this.db
+      .selectFrom('article_tags as at')
+      .innerJoin('tags', 'tags.id', 'at.tag_id')
+      .select(['tags.id', 'tags.slug', 'tags.name', 'tags.created_at'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('at.status', '=', 'published')
+      .where('at.published_at', '<=', now)
+      .groupBy(['tags.id', 'tags.slug', 'tags.name', 'tags.created_at'])
+      .orderBy('n', 'desc')
+      .orderBy('tags.name')
+      .limit(limit)
+      .execute();
+  }
 }

@@ -1,0 +1,110 @@
+/**
+ * From what a reader typed to the engine queries, in tiers:
+ * 1. exact: every word as written (with or without accents: the vocabulary maps "electricite"
+ *    to the stem of "électricité"), phrases as phrases;
+ * 2. the last word also as a prefix, when it is still being typed ("élect" → élection…);
+ * 3. words of 5 letters or more that the index does not know also matched within one typo
+ *    (two from 9 letters), as Meilisearch and Typesense count them.
+ * Results of a tier come after those of the tiers before it, so exact matches rank first.
+ */
+import { allowedTypos, typoDistance } from '../../domain/search/edit-distance.js';
+import { parseSearchQuery } from '../../domain/search/parse-query.js';
+import { analyzeFrench } from '../../domain/text/french-analyzer.js';
+import type { Repositories } from '../../storage/repositories/index.js';
+import type { EngineMatch, EnginePhrase } from '../../storage/search/search-index.js';
+
+/** Completions read for a word being typed. */
+const PREFIX_EXPANSIONS = 12;
+/** Corrections kept for a misspelt word. */
+const TYPO_EXPANSIONS = 8;
+/** A word known from at most this many indexings is still checked for typos. */
+const RARE_FORM = 2;
+
+/** One word of the query and what it may match. */
+export interface PlannedWord {
+  form: string;
+  exact: string[];
+  prefix: string[];
+  typo: { term: string; form: string }[];
+}
+
+/** Engine queries for a reader's query. */
+export interface QueryPlan {
+  /** Matches, most exact first; each tier's results exclude those of earlier tiers. */
+  tiers: { kind: 'exact' | 'prefix' | 'typo'; match: EngineMatch }[];
+  /** What must not match (-word, -"phrase"). */
+  exclusions: EngineMatch[];
+  /** Every term a result may have matched (for highlighting). */
+  highlightTerms: Set<string>;
+  words: PlannedWord[];
+  /** Whether the reader asked for anything (some word survived analysis). */
+  empty: boolean;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** Plans a query against the vocabulary of `repos`. */
+export async function planQuery(repos: Repositories, raw: unknown): Promise<QueryPlan> {
+  const parsed = parseSearchQuery(raw);
+  const phrases: EnginePhrase[] = [];
+  const exclusions: EngineMatch[] = [];
+  const wordForms: { form: string; term: string; partial: boolean }[] = [];
+  parsed.clauses.forEach((clause, i) => {
+    const tokens = analyzeFrench(clause.text);
+    if (tokens.length === 0) return;
+    const terms = tokens.map((t) => t.term);
+    if (clause.excluded) {
+      exclusions.push({ groups: [[terms]] });
+      return;
+    }
+    const first = tokens[0];
+    if (clause.kind === 'word' && tokens.length === 1 && first) {
+      wordForms.push({ form: first.form, term: first.term, partial: parsed.lastIsPartial && i === parsed.clauses.length - 1 });
+    } else {
+      phrases.push(terms);
+    }
+  });
+
+  const known = await repos.searchTerms.byForms(wordForms.map((w) => w.form));
+  const words: PlannedWord[] = [];
+  for (const w of wordForms) {
+    const entries = known.filter((k) => k.form === w.form);
+    const exact = unique([w.term, ...entries.map((e) => e.term)]);
+    let prefix: string[] = [];
+    if (w.partial && w.form.length >= 2) {
+      prefix = unique((await repos.searchTerms.byPrefix(w.form, PREFIX_EXPANSIONS)).map((e) => e.term)).filter((t) => !exact.includes(t));
+    }
+    let typo: { term: string; form: string }[] = [];
+    const allowed = allowedTypos([...w.form].length);
+    const seen = entries.reduce((n, e) => n + e.docCount, 0);
+    if (allowed > 0 && seen <= RARE_FORM && !/\d/.test(w.form)) {
+      const candidates = (await repos.searchTerms.typoCandidates(w.form, allowed))
+        .map((c) => ({ ...c, distance: c.form === w.form ? 0 : typoDistance(w.form, c.form, allowed) }))
+        .filter((c) => c.distance > 0 && c.distance <= allowed && c.docCount > seen)
+        .sort((a, b) => a.distance - b.distance || b.docCount - a.docCount || (a.form < b.form ? -1 : 1));
+      const picked = new Map<string, string>();
+      for (const c of candidates) {
+        if (!exact.includes(c.term) && !prefix.includes(c.term) && !picked.has(c.term)) picked.set(c.term, c.form);
+        if (picked.size >= TYPO_EXPANSIONS) break;
+      }
+      typo = [...picked].map(([term, form]) => ({ term, form }));
+    }
+    words.push({ form: w.form, exact, prefix, typo });
+  }
+
+  const phraseGroups = phrases.map((p) => [p]);
+  const tier = (level: 0 | 1 | 2): EngineMatch => ({
+    groups: [
+      ...words.map((w) => [...w.exact, ...(level >= 1 ? w.prefix : []), ...(level >= 2 ? w.typo.map((t) => t.term) : [])].map((t) => [t])),
+      ...phraseGroups,
+    ],
+  });
+  const tiers: QueryPlan['tiers'] = [{ kind: 'exact', match: tier(0) }];
+  if (words.some((w) => w.prefix.length > 0)) tiers.push({ kind: 'prefix', match: tier(1) });
+  if (words.some((w) => w.typo.length > 0)) tiers.push({ kind: 'typo', match: tier(2) });
+
+  const highlightTerms = new Set<string>([...words.flatMap((w) => [...w.exact, ...w.prefix, ...w.typo.map((t) => t.term)]), ...phrases.flat()]);
+  return { tiers, exclusions, highlightTerms, words, empty: words.length === 0 && phrases.length === 0 };
+}

@@ -1,0 +1,92 @@
+/**
+ * The vocabulary of the index: every written form (folded, "elections") with its term
+ * ("elect") and a popularity count. It answers what the engines cannot do fast on both
+ * databases: accent-less look-ups, as-you-type prefixes and typo candidates. Candidates for
+ * typos are read by first or second letter within a window of lengths (two indexed ranges),
+ * never by scanning the whole vocabulary.
+ */
+import { sql } from 'kysely';
+import type { Executor } from '../repositories/executor.js';
+
+/** A form and its term. */
+export interface FormTerm {
+  form: string;
+  term: string;
+}
+
+/** A vocabulary entry with its popularity. */
+export interface VocabularyEntry extends FormTerm {
+  docCount: number;
+}
+
+const CHUNK = 500;
+
+/** Reads and writes `search_terms`. */
+export class SearchTermsRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** Counts each (form, term) pair once more; `counts` gives how many documents had it (default 1). */
+  async add(pairs: readonly (FormTerm & { count?: number })[]): Promise<void> {
+    for (let i = 0; i < pairs.length; i += CHUNK) {
+      const rows = pairs.slice(i, i + CHUNK).map((p) => ({
+        form: p.form,
+        term: p.term,
+        first_char: [...p.form][0] ?? '',
+        second_char: [...p.form][1] ?? '',
+        length: [...p.form].length,
+        doc_count: p.count ?? 1,
+      }));
+      await this.db
+        .insertInto('search_terms')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['form', 'term']).doUpdateSet({ doc_count: sql`search_terms.doc_count + excluded.doc_count` }))
+        .execute();
+    }
+  }
+
+  /** Entries with exactly these forms. */
+  async byForms(forms: readonly string[]): Promise<VocabularyEntry[]> {
+    if (forms.length === 0) return [];
+    const rows = await this.db.selectFrom('search_terms').select(['form', 'term', 'doc_count']).where('form', 'in', [...new Set(forms)]).execute();
+    return rows.map((r) => ({ form: r.form, term: r.term, docCount: Number(r.doc_count) }));
+  }
+
+  /** The most frequent forms starting with `prefix`. */
+  async byPrefix(prefix: string, limit: number): Promise<VocabularyEntry[]> {
+    if (prefix === '') return [];
+    const rows = await this.db
+      .selectFrom('search_terms')
+      .select(['form', 'term', 'doc_count'])
+      .where('form', '>=', prefix)
+      .where('form', '<', `${prefix}\uffff`)
+      .orderBy('doc_count', 'desc')
+      .orderBy('form')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ form: r.form, term: r.term, docCount: Number(r.doc_count) }));
+  }
+
+  /**
+   * Forms that may be within `distance` edits of `form`: same length window, and sharing the
+   * first letter, or the second, or one shifted (a letter added or lost at the start).
+   */
+  async typoCandidates(form: string, distance: number): Promise<VocabularyEntry[]> {
+    const chars = [...form];
+    const [c0 = '', c1 = ''] = chars;
+    const min = chars.length - distance;
+    const max = chars.length + distance;
+    const rows = await this.db
+      .selectFrom('search_terms')
+      .select(['form', 'term', 'doc_count'])
+      .where('length', '>=', min)
+      .where('length', '<=', max)
+      .where((eb) => eb.or([eb('first_char', '=', c0), eb('second_char', '=', c1), eb('second_char', '=', c0), eb('first_char', '=', c1)]))
+      .execute();
+    return rows.map((r) => ({ form: r.form, term: r.term, docCount: Number(r.doc_count) }));
+  }
+
+  /** Empties the vocabulary (before a rebuild). */
+  async clear(): Promise<void> {
+    await this.db.deleteFrom('search_terms').execute();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The SQLite engine: an FTS5 table (columns title, dek, body, tags) holding our analysed terms
+ * separated by spaces, read by the `ascii` tokenizer (which splits on spaces only, so terms stay
+ * as we wrote them). Ranking is FTS5's bm25() with our field weights, times the recency factor.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../schema.js';
+import { filterConditions } from './search-filters.js';
+import { RANKING, SEARCH_FIELDS, boundedFields, type EngineMatch, type EngineQuery, type EngineResult, type IndexedDocument, type SearchIndex } from './search-index.js';
+
+/** An FTS5 string for a term: our terms are letters and digits only, quoted all the same. */
+function quoted(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+/** An FTS5 MATCH expression: ("a" OR "b c") AND ("d"). */
+export function fts5Expression(match: EngineMatch): string {
+  return match.groups.map((group) => `(${group.map((phrase) => quoted(phrase.join(' '))).join(' OR ')})`).join(' AND ');
+}
+
+const WEIGHTS = SEARCH_FIELDS.map((f) => RANKING.weights[f].toFixed(1)).join(', ');
+
+/** Search on SQLite's FTS5. */
+export class SqliteSearchIndex implements SearchIndex {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async replace(doc: IndexedDocument, now: number): Promise<void> {
+    await this.remove(doc.articleId);
+    const fields = boundedFields(doc.fields);
+    const length = SEARCH_FIELDS.reduce((n, f) => n + fields[f].length, 0);
+    await sql`insert into search_fts (rowid, title, dek, body, tags) values (${doc.articleId}, ${fields.title.join(' ')}, ${fields.dek.join(' ')}, ${fields.body.join(' ')}, ${fields.tags.join(' ')})`.execute(this.db);
+    await this.db.insertInto('search_documents').values({ article_id: doc.articleId, published_at: doc.publishedAt, length, indexed_at: now }).execute();
+  }
+
+  async remove(articleId: number): Promise<void> {
+    // The FTS row goes even when search_documents lost its row already (an article deleted by cascade).
+    await sql`delete from search_fts where rowid = ${articleId}`.execute(this.db);
+    await this.db.deleteFrom('search_documents').where('article_id', '=', articleId).execute();
+  }
+
+  async clear(): Promise<void> {
+    await sql`delete from search_fts`.execute(this.db);
+    await this.db.deleteFrom('search_documents').execute();
+  }
+
+  private where(query: EngineQuery): RawBuilder<unknown> {
+    const parts: RawBuilder<unknown>[] = [sql`search_fts match ${fts5Expression(query.match)}`, filterConditions(query)];
+    // Exclusions run as separate MATCHes so that their phrases do not enter bm25()'s sum.
+    for (const not of query.notMatching ?? []) parts.push(sql`f.rowid not in (select rowid from search_fts where search_fts match ${fts5Expression(not)})`);
+    return sql.join(parts, sql` and `);
+  }
+
+  async search(query: EngineQuery): Promise<EngineResult> {
+    if (query.match.groups.length === 0 || query.match.groups.some((g) => g.length === 0)) return { total: 0, hits: [] };
+    const where = this.where(query);
+    const from = sql`search_fts f join search_documents d on d.article_id = f.rowid`;
+    const counted = await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(this.db);
+    const total = Number(counted.rows[0]?.n ?? 0);
+    if (total === 0 || query.limit <= 0 || query.offset >= total) return { total, hits: [] };
+    const rank = sql`bm25(search_fts, ${sql.raw(WEIGHTS)}) * (1.0 + ${sql.raw(String(RANKING.recencyBoost))} / (1.0 + (${query.now} - d.published_at) / ${sql.raw(RANKING.recencyScaleMs.toFixed(1))}))`;
+    const rows = await sql<{ id: number; published_at: number; score: number }>`
+      select d.article_id as id, d.published_at as published_at, ${rank} as score
+      from ${from} where ${where}
+      order by score asc, d.published_at desc, d.article_id desc
+      limit ${query.limit} offset ${query.offset}`.execute(this.db);
+    return { total, hits: rows.rows.map((r) => ({ articleId: Number(r.id), publishedAt: Number(r.published_at), score: -r.score })) };
+  }
+
+  async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const term of new Set(terms)) {
+      const result = await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${quoted(term)}`.execute(this.db);
+      out.set(term, Number(result.rows[0]?.n ?? 0));
+    }
+    return out;
+  }
+
+  async documentCount(): Promise<number> {
+    const row = await this.db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
