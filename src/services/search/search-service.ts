@@ -49,7 +49,9 @@ export class SearchService {
   async search(request: SearchRequest): Promise<SearchOutcome> {
     const now = this.ctx.clock.now();
     const repos = this.ctx.repos;
-    const query = text(request.q).slice(0, MAX_QUERY_LENGTH);
+    // Trailing space matters: without it the last word is still being typed (a prefix).
+    const typed = typeof request.q === 'string' ? request.q.replace(/^\s+/, '').slice(0, MAX_QUERY_LENGTH) : '';
+    const query = typed.trim();
     const notices: string[] = [];
     const pageText = text(request.page);
     let page = /^\d{1,6}$/.test(pageText) ? Number(pageText) : 1;
@@ -70,7 +72,7 @@ export class SearchService {
       ...extra,
     });
     if (query === '') return outcome({ notice: [...notices, 'Saisissez un ou plusieurs mots à rechercher.'].join(' ') });
-    const plan = await planQuery(repos, query);
+    const plan = await planQuery(repos, typed);
     if (plan.empty) {
       return outcome({ suggestions: await this.suggestions(query, now), notice: [...notices, 'Votre recherche ne contient que des mots trop courants ou des exclusions : ajoutez un mot à chercher.'].join(' ') });
     }
