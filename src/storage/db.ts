@@ -5,11 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type LogEvent, type MigrationProvider, type Migration, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type LogEvent, type MigrationProvider, type Migration, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { DepecheError } from '../errors.js';
-import type { DialectName } from './dialect.js';
+import { dialectOf, type DialectName } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -125,7 +125,11 @@ export interface MigrationReport {
 
 /** Brings the schema up to date; safe to call at every start and from several processes. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its migration tables in every schema unless told which: with several
+  // schemas in one PostgreSQL database (tests, or sites sharing a server) it would find another
+  // schema's table and then fail to read its own. Name the schema in use.
+  const schema = dialectOf(db) === 'postgres' ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name : undefined;
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const detail = error instanceof Error ? error.message : String(error);
