@@ -29,8 +29,9 @@ export async function up(db: AnyDb): Promise<void> {
   if (postgres) {
     await sql`create index search_documents_vector on search_documents using gin (vector)`.execute(db);
   } else {
-    // Contentless: the terms are only needed in the index; deletes are supported (SQLite ≥ 3.43).
-    await sql`create virtual table search_fts using fts5(title, dek, body, tags, content='', contentless_delete=1, tokenize='ascii', detail=full)`.execute(db);
+    // The table keeps its terms (not contentless): deleting a row then updates BM25's statistics
+    // exactly, which contentless_delete tables do not (measured: scores drift after deletes).
+    await sql`create virtual table search_fts using fts5(title, dek, body, tags, tokenize='ascii', detail=full)`.execute(db);
   }
 
   await db.schema
