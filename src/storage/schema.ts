@@ -172,8 +172,10 @@ export interface SearchDocumentsTable {
 export interface SearchTermsTable {
   form: string;
   term: string;
-  first_char: string;
-  second_char: string;
+  /** First two letters (typo candidates). */
+  head: string;
+  /** Last three letters (typo candidates when the slip is at the start). */
+  tail: string;
   length: number;
   /** How many times the form was indexed: a popularity signal (exact after a reindex). */
   doc_count: number;

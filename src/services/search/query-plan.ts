@@ -45,33 +45,47 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
+/** A written form with its plural and singular spellings (French -s and -x). */
+function variantsOf(form: string): string[] {
+  if ([...form].length < 4 || /\d/.test(form)) return [form];
+  const singular = /[sx]$/.test(form) ? [form.slice(0, -1)] : [form + 's', form + 'x'];
+  return [form, ...singular];
+}
+
 /** Plans a query against the vocabulary of `repos`. */
 export async function planQuery(repos: Repositories, raw: unknown): Promise<QueryPlan> {
   const parsed = parseSearchQuery(raw);
-  const phrases: EnginePhrase[] = [];
-  const exclusions: EngineMatch[] = [];
+  const phraseTokens: { form: string; term: string }[][] = [];
+  const exclusionTokens: { form: string; term: string }[][] = [];
   const wordForms: { form: string; term: string; partial: boolean }[] = [];
   parsed.clauses.forEach((clause, i) => {
-    const tokens = analyzeFrench(clause.text);
-    if (tokens.length === 0) return;
-    const terms = tokens.map((t) => t.term);
-    if (clause.excluded) {
-      exclusions.push({ groups: [[terms]] });
-      return;
-    }
+    const tokens = analyzeFrench(clause.text).map((t) => ({ form: t.form, term: t.term }));
     const first = tokens[0];
-    if (clause.kind === 'word' && tokens.length === 1 && first) {
-      wordForms.push({ form: first.form, term: first.term, partial: parsed.lastIsPartial && i === parsed.clauses.length - 1 });
-    } else {
-      phrases.push(terms);
-    }
+    if (!first) return;
+    if (clause.excluded) exclusionTokens.push(tokens);
+    else if (clause.kind === 'word' && tokens.length === 1) wordForms.push({ ...first, partial: parsed.lastIsPartial && i === parsed.clauses.length - 1 });
+    else phraseTokens.push(tokens);
   });
 
-  const known = await repos.searchTerms.byForms(wordForms.map((w) => w.form));
+  // The vocabulary says which terms the corpus really has for a written form, its plural or its
+  // singular: "electricite" is the stem of "électricité", "loyer" that of "loyers".
+  const allForms = [...wordForms, ...phraseTokens.flat(), ...exclusionTokens.flat()].map((t) => t.form);
+  const known = await repos.searchTerms.byForms([...new Set(allForms.flatMap(variantsOf))]);
+  const termsOf = (form: string) => unique(variantsOf(form).flatMap((v) => known.filter((k) => k.form === v).map((k) => k.term)));
+  /** A phrase's term for one position: the analysed term if the corpus has it, else the corpus's own. */
+  const phraseTerm = (t: { form: string; term: string }) => {
+    const own = known.filter((k) => k.form === t.form).sort((a, b) => b.docCount - a.docCount);
+    return own.length === 0 || own.some((k) => k.term === t.term) ? t.term : (own[0]?.term ?? t.term);
+  };
+  const phrases: EnginePhrase[] = phraseTokens.map((tokens) => tokens.map(phraseTerm));
+  const exclusions: EngineMatch[] = exclusionTokens.map((tokens) => ({ groups: [[tokens.map(phraseTerm)]] }));
+
   const words: PlannedWord[] = [];
   for (const w of wordForms) {
-    const entries = known.filter((k) => k.form === w.form);
-    const exact = unique([w.term, ...entries.map((e) => e.term)]);
+    const entries = known.filter((k) => variantsOf(w.form).includes(k.form));
+    const corpus = termsOf(w.form);
+    // The analysed stem only when the corpus has no spelling of the word (it may still conflate).
+    const exact = corpus.length > 0 ? corpus : [w.term];
     let prefix: string[] = [];
     if (w.partial && w.form.length >= 2) {
       prefix = unique((await repos.searchTerms.byPrefix(w.form, PREFIX_EXPANSIONS)).map((e) => e.term)).filter((t) => !exact.includes(t));
@@ -105,6 +119,6 @@ export async function planQuery(repos: Repositories, raw: unknown): Promise<Quer
   if (words.some((w) => w.prefix.length > 0)) tiers.push({ kind: 'prefix', match: tier(1) });
   if (words.some((w) => w.typo.length > 0)) tiers.push({ kind: 'typo', match: tier(2) });
 
-  const highlightTerms = new Set<string>([...words.flatMap((w) => [...w.exact, ...w.prefix, ...w.typo.map((t) => t.term)]), ...phrases.flat()]);
+  const highlightTerms = new Set<string>([...words.flatMap((w) => [...w.exact, ...w.prefix, ...w.typo.map((t) => t.term)]), ...phrases.flat(), ...phraseTokens.flat().map((t) => t.term)]);
   return { tiers, exclusions, highlightTerms, words, empty: words.length === 0 && phrases.length === 0 };
 }

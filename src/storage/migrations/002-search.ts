@@ -38,15 +38,16 @@ export async function up(db: AnyDb): Promise<void> {
     .createTable('search_terms')
     .addColumn('form', word, (c) => c.notNull())
     .addColumn('term', word, (c) => c.notNull())
-    .addColumn('first_char', word, (c) => c.notNull())
-    .addColumn('second_char', word, (c) => c.notNull())
+    .addColumn('head', word, (c) => c.notNull())
+    .addColumn('tail', word, (c) => c.notNull())
     .addColumn('length', 'integer', (c) => c.notNull())
     .addColumn('doc_count', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('search_terms_pk', ['form', 'term'])
     .execute();
-  // Typo tolerance reads candidates by first or second letter and a window of lengths.
-  await db.schema.createIndex('search_terms_first').on('search_terms').columns(['first_char', 'length']).execute();
-  await db.schema.createIndex('search_terms_second').on('search_terms').columns(['second_char', 'length']).execute();
+  // Typo tolerance reads candidates by their first two letters or their last three, within a
+  // window of lengths: two index ranges, never the whole vocabulary.
+  await db.schema.createIndex('search_terms_head').on('search_terms').columns(['head', 'length']).execute();
+  await db.schema.createIndex('search_terms_tail').on('search_terms').columns(['tail', 'length']).execute();
 
   await db.schema
     .createTable('related_articles')

@@ -31,8 +31,8 @@ export class SearchTermsRepository {
       const rows = pairs.slice(i, i + CHUNK).map((p) => ({
         form: p.form,
         term: p.term,
-        first_char: [...p.form][0] ?? '',
-        second_char: [...p.form][1] ?? '',
+        head: [...p.form].slice(0, 2).join(''),
+        tail: [...p.form].slice(-3).join(''),
         length: [...p.form].length,
         doc_count: p.count ?? 1,
       }));
@@ -67,21 +67,32 @@ export class SearchTermsRepository {
   }
 
   /**
-   * Forms that may be within `distance` edits of `form`: same length window, and sharing the
-   * first letter, or the second, or one shifted (a letter added or lost at the start).
+   * Forms that may be within `distance` edits of `form`: one letter longer or shorter at most,
+   * sharing its first two letters (a slip further on) or its last three (a slip at the start).
+   * Two slips at both ends of a word are not sought.
    */
   async typoCandidates(form: string, distance: number): Promise<VocabularyEntry[]> {
     const chars = [...form];
-    const [c0 = '', c1 = ''] = chars;
-    const min = chars.length - distance;
-    const max = chars.length + distance;
-    const rows = await this.db
+    const head = chars.slice(0, 2).join('');
+    const tail = chars.slice(-3).join('');
+    // Typos are mostly one slip: a longer or shorter word by more than one letter is not sought.
+    const min = chars.length - Math.min(distance, 1);
+    const max = chars.length + Math.min(distance, 1);
+    // Two index ranges (a plain OR would scan the table).
+    const byFirst = this.db
       .selectFrom('search_terms')
       .select(['form', 'term', 'doc_count'])
+      .where('head', '=', head)
       .where('length', '>=', min)
-      .where('length', '<=', max)
-      .where((eb) => eb.or([eb('first_char', '=', c0), eb('second_char', '=', c1), eb('second_char', '=', c0), eb('first_char', '=', c1)]))
-      .execute();
+      .where('length', '<=', max);
+    const bySecond = this.db
+      .selectFrom('search_terms')
+      .select(['form', 'term', 'doc_count'])
+      .where('tail', '=', tail)
+      .where('head', '!=', head)
+      .where('length', '>=', min)
+      .where('length', '<=', max);
+    const rows = await byFirst.union(bySecond).execute();
     return rows.map((r) => ({ form: r.form, term: r.term, docCount: Number(r.doc_count) }));
   }
 

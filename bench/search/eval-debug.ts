@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixedClock } from '../../src/services/clock.js';
+import { createServices } from '../../src/services/index.js';
+import { bodyText } from '../../src/services/search/indexed-document.js';
+import { migrateToLatest, openDatabase } from '../../src/storage/db.js';
+import { PostgresFrenchBaseline } from './baselines.js';
+import { loadDemoText, loadWikinews, readWikinews } from './corpora.js';
+import { DEMO_QUERIES } from './demo-judgments.js';
+import { ndcgAt } from './eval-metrics.js';
+import { wikinewsQueries } from './wikinews-queries.js';
+const which = process.argv[2] ?? 'demo';
+const kind = process.argv[3] ?? 'pluriel/singulier';
+const dir = mkdtempSync(join(tmpdir(), 'dbg-'));
+const handle = await openDatabase({ kind: 'sqlite', filename: join(dir, 'x.db') });
+await migrateToLatest(handle.db);
+const now = which === 'demo' ? Date.parse('2025-12-10T12:00:00+01:00') : Date.parse('2013-01-01T00:00:00Z');
+const s = createServices({ db: handle.db, clock: fixedClock(now), site: { siteUrl: 'x', siteName: 'x', siteLanguage: 'fr', timeZone: 'Europe/Paris' }, mediaDir: dir });
+const wn = readWikinews('/work/shared/testdata/french-text/wikinews-fr-100');
+if (which === 'demo') await loadDemoText(s); else await loadWikinews(s, wn);
+const rows = await s.ctx.repos.articles.findByIds(await s.ctx.repos.articles.publishedIdsForIndex());
+const arts = rows.filter((r) => (r.published_at ?? 0) <= now).map((r) => ({ slug: r.slug, title: r.title, dek: r.dek, body: bodyText(r.body), publishedAt: r.published_at ?? 0 }));
+const fr = await PostgresFrenchBaseline.create('postgres://postgres@127.0.0.1:5432/test', `dbg_${randomBytes(4).toString('hex')}`, arts);
+const queries = (which === 'demo' ? DEMO_QUERIES : wikinewsQueries(wn)).filter((q) => q.kind === kind);
+for (const q of queries) {
+  const ours = (await s.search.search({ q: q.q })).results.map((r) => r.card.url.split('/').pop() ?? '');
+  const theirs = await fr.search(q.q);
+  const j = new Map(Object.entries(q.relevant));
+  const a = ndcgAt(ours, j), b = ndcgAt(theirs, j);
+  if (a < b - 1e-9) console.log(`${q.q} | ours ${a.toFixed(2)} ${ours.slice(0, 4).join(',')} | pg ${b.toFixed(2)} ${theirs.slice(0, 4).join(',')} | rel ${[...j.keys()].join(',')}`);
+}
+await fr.close();
+await handle.close();
