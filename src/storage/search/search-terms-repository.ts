@@ -32,7 +32,7 @@ export class SearchTermsRepository {
         form: p.form,
         term: p.term,
         head: [...p.form].slice(0, 2).join(''),
-        tail: [...p.form].slice(-3).join(''),
+        tail: [...p.form].slice(-3).reverse().join(''),
         length: [...p.form].length,
         doc_count: p.count ?? 1,
       }));
@@ -68,13 +68,15 @@ export class SearchTermsRepository {
 
   /**
    * Forms that may be within `distance` edits of `form`: one letter longer or shorter at most,
-   * sharing its first two letters (a slip further on) or its last three (a slip at the start).
+   * sharing its first two letters (a slip further on) or its end (a slip at the start): the
+   * last three letters, or two for words of five letters, where one slip can reach the third
+   * from the end. `tail` holds the last three letters reversed, so "ends with" is a range.
    * Two slips at both ends of a word are not sought.
    */
   async typoCandidates(form: string, distance: number): Promise<VocabularyEntry[]> {
     const chars = [...form];
     const head = chars.slice(0, 2).join('');
-    const tail = chars.slice(-3).join('');
+    const tail = chars.slice(chars.length <= 5 ? -2 : -3).reverse().join('');
     // Typos are mostly one slip: a longer or shorter word by more than one letter is not sought.
     const min = chars.length - Math.min(distance, 1);
     const max = chars.length + Math.min(distance, 1);
@@ -88,7 +90,8 @@ export class SearchTermsRepository {
     const bySecond = this.db
       .selectFrom('search_terms')
       .select(['form', 'term', 'doc_count'])
-      .where('tail', '=', tail)
+      .where('tail', '>=', tail)
+      .where('tail', '<', `${tail}\uffff`)
       .where('head', '!=', head)
       .where('length', '>=', min)
       .where('length', '<=', max);
