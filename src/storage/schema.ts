@@ -165,6 +165,8 @@ export interface SearchDocumentsTable {
   published_at: number;
   /** Number of indexed terms (BM25 document length). */
   length: number;
+  /** Distinct "form term" pairs of the article, one per line (vocabulary bookkeeping). */
+  forms: string;
   indexed_at: number;
 }
 
@@ -177,7 +179,7 @@ export interface SearchTermsTable {
   /** Last three letters (typo candidates when the slip is at the start). */
   tail: string;
   length: number;
-  /** How many times the form was indexed: a popularity signal (exact after a reindex). */
+  /** In how many indexed articles the form appears with this term. */
   doc_count: number;
 }
 

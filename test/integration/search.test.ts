@@ -15,7 +15,8 @@ describeEachDatabase('search', (dialect) => {
   const clock = fixedClock(NOW);
   const ids: Record<string, number> = {};
 
-  const found = async (q: string, extra: Record<string, string> = {}) => (await services.search.search({ q, ...extra })).results.map((r) => r.card.id);
+  /** Ids of the articles holding every word (partial matches, shown after them, left out). */
+  const found = async (q: string, extra: Record<string, string> = {}) => (await services.search.search({ q, ...extra })).results.filter((r) => r.match !== 'partial').map((r) => r.card.id);
 
   beforeAll(async () => {
     db = await createTestDatabase(dialect);
@@ -78,7 +79,7 @@ describeEachDatabase('search', (dialect) => {
     expect(await found('prisoniers ')).toEqual([ids.prisonniers]);
     expect(await found('électriciteé ')).toEqual([ids.electricite]);
     const result = await services.search.search({ q: 'contrôleur Marsielle ' });
-    expect(result.results.map((r) => [r.card.id, r.match])).toEqual([[ids.greve, 'typo']]);
+    expect(result.results.map((r) => [r.card.id, r.match])).toEqual([[ids.greve, 'typo'], [ids.marseillebody, 'partial']]);
     // Short words are not corrected.
     expect(await found('gève ')).toEqual([]);
     expect(await found('grèce ')).toEqual([ids.greve]);
@@ -124,8 +125,12 @@ describeEachDatabase('search', (dialect) => {
     expect(await found('moissons')).toEqual([]);
     await services.articles.updateArticle(id, { status: 'published' });
     expect(await found('moissons')).toEqual([id]);
+    expect(await services.ctx.repos.searchTerms.byForms(['vendanges'])).toEqual([]);
+    expect((await services.ctx.repos.searchTerms.byForms(['moissons'])).map((e) => e.docCount)).toEqual([1]);
     await services.articles.deleteArticle(id);
     expect(await found('moissons')).toEqual([]);
+    // The vocabulary forgets the words no indexed article has any more.
+    expect(await services.ctx.repos.searchTerms.byForms(['moissons', 'bourgogne'])).toEqual([]);
     expect(await services.ctx.repos.searchIndex.documentCount()).toBe(8);
   });
 
@@ -164,9 +169,15 @@ describeEachDatabase('search', (dialect) => {
     expect((await services.search.search({ q: 'ukraine', page: 'abc' })).notice).toMatch(/page/);
   });
 
+  it('shows articles with only some of the words after those with all of them', async () => {
+    const outcome = await services.search.search({ q: 'ukraine prisonniers ' });
+    expect(outcome.results.map((r) => [r.card.id, r.match])).toEqual([[ids.prisonniers, 'exact'], [ids.armee, 'partial']]);
+  });
+
   it('suggests the closest tags when nothing is found', async () => {
-    const outcome = await services.search.search({ q: 'transprots aériens inexistants' });
+    const outcome = await services.search.search({ q: 'tour ' });
     expect(outcome.total).toBe(0);
-    expect(outcome.suggestions[0]?.name).toBe('Transports');
+    expect(outcome.suggestions[0]?.name).toBe('Tourisme');
+    expect((await services.search.search({ q: 'xylophone ' })).suggestions.length).toBeGreaterThan(0);
   });
 });

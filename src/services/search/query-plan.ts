@@ -32,6 +32,11 @@ export interface PlannedWord {
 export interface QueryPlan {
   /** Matches, most exact first; each tier's results exclude those of earlier tiers. */
   tiers: { kind: 'exact' | 'prefix' | 'typo'; match: EngineMatch }[];
+  /**
+   * When the tiers find less than a page: articles with only some of the words (any one of
+   * them), ranked after every full match. Null for one-word queries.
+   */
+  partial: EngineMatch | null;
   /** What must not match (-word, -"phrase"). */
   exclusions: EngineMatch[];
   /** Every term a result may have matched (for highlighting). */
@@ -109,9 +114,16 @@ export async function planQuery(repos: Repositories, raw: unknown): Promise<Quer
   }
 
   const phraseGroups = phrases.map((p) => [p]);
+  // Proximity: each pair of consecutive words also counts as a phrase in its first word's group.
+  // The match is unchanged (the pair implies the word) but BM25 rewards articles where the
+  // words stand together, as a reader who types "étude scientifique" expects.
+  const pairs = words.map((w, i) => {
+    const next = words[i + 1];
+    return next && w.exact[0] && next.exact[0] ? [[w.exact[0], next.exact[0]]] : [];
+  });
   const tier = (level: 0 | 1 | 2): EngineMatch => ({
     groups: [
-      ...words.map((w) => [...w.exact, ...(level >= 1 ? w.prefix : []), ...(level >= 2 ? w.typo.map((t) => t.term) : [])].map((t) => [t])),
+      ...words.map((w, i) => [...[...w.exact, ...(level >= 1 ? w.prefix : []), ...(level >= 2 ? w.typo.map((t) => t.term) : [])].map((t) => [t]), ...(pairs[i] ?? [])]),
       ...phraseGroups,
     ],
   });
@@ -120,5 +132,7 @@ export async function planQuery(repos: Repositories, raw: unknown): Promise<Quer
   if (words.some((w) => w.typo.length > 0)) tiers.push({ kind: 'typo', match: tier(2) });
 
   const highlightTerms = new Set<string>([...words.flatMap((w) => [...w.exact, ...w.prefix, ...w.typo.map((t) => t.term)]), ...phrases.flat(), ...phraseTokens.flat().map((t) => t.term)]);
-  return { tiers, exclusions, highlightTerms, words, empty: words.length === 0 && phrases.length === 0 };
+  const last = tiers[tiers.length - 1]?.match ?? tier(0);
+  const partial = last.groups.length >= 2 ? { groups: [last.groups.flat()] } : null;
+  return { tiers, partial, exclusions, highlightTerms, words, empty: words.length === 0 && phrases.length === 0 };
 }

@@ -5,7 +5,7 @@
  * published articles are indexed; a future publication date is filtered at query time.
  */
 import type { Repositories } from '../../storage/repositories/index.js';
-import type { FormTerm } from '../../storage/search/search-terms-repository.js';
+import { parseForms, serializeForms, type FormTerm } from '../../storage/search/search-terms-repository.js';
 import type { ArticleWriteListener, ServiceContext } from '../context.js';
 import { analyzeArticle, isSearchable } from './indexed-document.js';
 import { RelatedService } from './related-service.js';
@@ -39,15 +39,22 @@ export class SearchIndexer {
   async sync(repos: Repositories, articleId: number, options: { related?: boolean } = {}): Promise<void> {
     const now = this.ctx.clock.now();
     const article = await repos.articles.findById(articleId);
+    const previous = parseForms((await repos.searchIndex.storedForms(articleId)) ?? '');
     if (!article || !isSearchable(article)) {
       await repos.searchIndex.remove(articleId);
+      await repos.searchTerms.remove(previous);
       await this.related.forget(repos, articleId, (r, id) => this.recomputeRelated(r, id));
       return;
     }
     const tags = await repos.articles.tagsFor([articleId]);
     const analyzed = analyzeArticle(article, tags.map((t) => t.name));
-    await repos.searchIndex.replace(analyzed.doc, now);
-    await repos.searchTerms.add(analyzed.forms);
+    await repos.searchIndex.replace({ ...analyzed.doc, forms: serializeForms(analyzed.forms) }, now);
+    // Only what changed goes through the vocabulary: an edit touches a few words.
+    const key = (p: FormTerm) => `${p.form} ${p.term}`;
+    const before = new Set(previous.map(key));
+    const after = new Set(analyzed.forms.map(key));
+    await repos.searchTerms.remove(previous.filter((p) => !after.has(key(p))));
+    await repos.searchTerms.add(analyzed.forms.filter((p) => !before.has(key(p))));
     if (options.related !== false) await this.related.refresh(repos, article, analyzed.doc, now);
   }
 
@@ -107,7 +114,7 @@ export class SearchIndexer {
       for (const article of articles) {
         if (!isSearchable(article)) continue;
         const analyzed = analyzeArticle(article, tagNames.get(article.id) ?? []);
-        await trx.searchIndex.replace(analyzed.doc, now);
+        await trx.searchIndex.replace({ ...analyzed.doc, forms: serializeForms(analyzed.forms) }, now);
         for (const f of analyzed.forms) {
           const key = `${f.form} ${f.term}`;
           const entry = forms.get(key);

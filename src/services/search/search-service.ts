@@ -103,6 +103,13 @@ export class SearchService {
       room -= result.hits.length;
       offset = Math.max(0, offset - result.total);
     }
+    // Too few full matches: add the articles holding only some of the words, after them.
+    const lastTier = plan.tiers[plan.tiers.length - 1]?.match;
+    if (plan.partial && lastTier && total < SEARCH_PAGE_SIZE) {
+      const result = await repos.searchIndex.search({ match: plan.partial, notMatching: [...plan.exclusions, lastTier], filters, now, limit: room, offset });
+      total += result.total;
+      for (const hit of result.hits) hits.push({ ...hit, match: 'partial' });
+    }
     const pageCount = Math.ceil(total / SEARCH_PAGE_SIZE);
     if (total === 0) return outcome({ suggestions: await this.suggestions(query, now) });
     if (hits.length === 0) notices.push('Cette page de résultats n’existe pas : revenez à la première page.');

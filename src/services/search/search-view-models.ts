@@ -9,8 +9,8 @@ export interface SearchResultView {
   snippet: TextSegment[];
   /** Relevance (higher is better; comparable within one search). */
   score: number;
-  /** How the article matched: as typed, by completing the last word, or despite a typo. */
-  match: 'exact' | 'prefix' | 'typo';
+  /** How the article matched: as typed, by completing the last word, despite a typo, or with only some of the words. */
+  match: 'exact' | 'prefix' | 'typo' | 'partial';
 }
 
 /** The filters of a search, as understood. */

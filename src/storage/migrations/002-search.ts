@@ -22,6 +22,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
     .addColumn('published_at', sql.raw(instant), (c) => c.notNull())
     .addColumn('length', 'integer', (c) => c.notNull())
+    // The article's distinct (form, term) pairs, so that a re-index or removal can take them
+    // back out of the vocabulary's counts exactly.
+    .addColumn('forms', 'text', (c) => c.notNull())
     .addColumn('indexed_at', sql.raw(instant), (c) => c.notNull());
   if (postgres) documents = documents.addColumn('vector', sql.raw('tsvector'), (c) => c.notNull());
   await documents.execute();

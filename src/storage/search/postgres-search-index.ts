@@ -74,9 +74,14 @@ export class PostgresSearchIndex implements SearchIndex {
     const fields = boundedFields(doc.fields);
     const length = SEARCH_FIELDS.reduce((n, f) => n + fields[f].length, 0);
     const vector = tsvectorText(fields);
-    await sql`insert into search_documents (article_id, published_at, length, indexed_at, vector)
-      values (${doc.articleId}, ${doc.publishedAt}, ${length}, ${now}, ${vector}::tsvector)
-      on conflict (article_id) do update set published_at = excluded.published_at, length = excluded.length, indexed_at = excluded.indexed_at, vector = excluded.vector`.execute(this.db);
+    await sql`insert into search_documents (article_id, published_at, length, forms, indexed_at, vector)
+      values (${doc.articleId}, ${doc.publishedAt}, ${length}, ${doc.forms ?? ''}, ${now}, ${vector}::tsvector)
+      on conflict (article_id) do update set published_at = excluded.published_at, length = excluded.length, forms = excluded.forms, indexed_at = excluded.indexed_at, vector = excluded.vector`.execute(this.db);
+  }
+
+  async storedForms(articleId: number): Promise<string | undefined> {
+    const row = await this.db.selectFrom('search_documents').select('forms').where('article_id', '=', articleId).executeTakeFirst();
+    return row?.forms;
   }
 
   async remove(articleId: number): Promise<void> {

@@ -21,6 +21,8 @@ export interface IndexedDocument {
   articleId: number;
   publishedAt: number;
   fields: Record<SearchField, readonly string[]>;
+  /** Its vocabulary, serialised (see search-terms-repository.ts), kept to be taken back later. */
+  forms?: string;
 }
 
 /** Consecutive terms; a plain word is a phrase of one term. */
@@ -74,6 +76,8 @@ export interface EngineResult {
 export interface SearchIndex {
   /** Adds an article or replaces what the index held for it. */
   replace(doc: IndexedDocument, now: number): Promise<void>;
+  /** The serialised vocabulary stored with an article, or undefined when it is not indexed. */
+  storedForms(articleId: number): Promise<string | undefined>;
   /** Removes an article (no-op when absent). */
   remove(articleId: number): Promise<void>;
   /** Empties the index (before a rebuild). */

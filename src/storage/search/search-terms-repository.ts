@@ -21,6 +21,20 @@ export interface VocabularyEntry extends FormTerm {
 
 const CHUNK = 500;
 
+/** Serialises an article's pairs: "form term" per line, or just "form" when the term is the form. */
+export function serializeForms(pairs: readonly FormTerm[]): string {
+  return pairs.map((p) => (p.form === p.term ? p.form : `${p.form} ${p.term}`)).join('\n');
+}
+
+/** Reads {@link serializeForms}'s text back. */
+export function parseForms(text: string): FormTerm[] {
+  if (text === '') return [];
+  return text.split('\n').map((line) => {
+    const [form = '', term] = line.split(' ');
+    return { form, term: term ?? form };
+  });
+}
+
 /** Reads and writes `search_terms`. */
 export class SearchTermsRepository {
   constructor(private readonly db: Executor) {}
@@ -41,6 +55,16 @@ export class SearchTermsRepository {
         .values(rows)
         .onConflict((oc) => oc.columns(['form', 'term']).doUpdateSet({ doc_count: sql`search_terms.doc_count + excluded.doc_count` }))
         .execute();
+    }
+  }
+
+  /** Counts each pair once less, and forgets pairs no indexed article has any more. */
+  async remove(pairs: readonly FormTerm[]): Promise<void> {
+    for (let i = 0; i < pairs.length; i += CHUNK) {
+      const chunk = pairs.slice(i, i + CHUNK);
+      const keys = sql.join(chunk.map((p) => sql`(${p.form}, ${p.term})`));
+      await sql`update search_terms set doc_count = doc_count - 1 where (form, term) in (values ${keys})`.execute(this.db);
+      await sql`delete from search_terms where doc_count <= 0 and (form, term) in (values ${keys})`.execute(this.db);
     }
   }
 

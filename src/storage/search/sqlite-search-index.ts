@@ -29,7 +29,12 @@ export class SqliteSearchIndex implements SearchIndex {
     const fields = boundedFields(doc.fields);
     const length = SEARCH_FIELDS.reduce((n, f) => n + fields[f].length, 0);
     await sql`insert into search_fts (rowid, title, dek, body, tags) values (${doc.articleId}, ${fields.title.join(' ')}, ${fields.dek.join(' ')}, ${fields.body.join(' ')}, ${fields.tags.join(' ')})`.execute(this.db);
-    await this.db.insertInto('search_documents').values({ article_id: doc.articleId, published_at: doc.publishedAt, length, indexed_at: now }).execute();
+    await this.db.insertInto('search_documents').values({ article_id: doc.articleId, published_at: doc.publishedAt, length, forms: doc.forms ?? '', indexed_at: now }).execute();
+  }
+
+  async storedForms(articleId: number): Promise<string | undefined> {
+    const row = await this.db.selectFrom('search_documents').select('forms').where('article_id', '=', articleId).executeTakeFirst();
+    return row?.forms;
   }
 
   async remove(articleId: number): Promise<void> {
