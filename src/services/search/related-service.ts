@@ -38,9 +38,10 @@ async function distinctiveTerms(repos: Repositories, doc: IndexedDocument): Prom
   add(doc.fields.dek, 2);
   add(doc.fields.body, 1);
   const candidates = [...tf.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 40).map(([t]) => t);
-  const [df, n] = await Promise.all([repos.searchIndex.documentFrequencies(candidates), repos.searchIndex.documentCount()]);
-  // Terms of one article only (itself) say nothing; terms of most articles say little.
-  const ceiling = Math.max(5, Math.floor(n * 0.2));
+  const [df, n] = await Promise.all([repos.searchTerms.termFrequencies(candidates), repos.searchIndex.documentCount()]);
+  // Terms of one article only (itself) say nothing; common terms say little and would make the
+  // query match a large part of the archive: at most a fifth of a small site, 1,000 articles.
+  const ceiling = Math.max(5, Math.min(Math.floor(n * 0.2), 1000));
   return candidates
     .map((t) => ({ t, df: df.get(t) ?? 0 }))
     .filter((x) => x.df >= 2 && x.df <= ceiling)

@@ -81,14 +81,17 @@ export class SearchService {
       page = MAX_SEARCH_PAGE;
     }
 
-    // Tiers one after the other: a page may end in one tier and the next start in another.
+    // Tiers one after the other: a page may end in one tier and the next start in another. A
+    // tier runs only when the ones before it do not fill the page (completions and corrections
+    // of a word that is found as typed are not needed until its matches run out); `total`
+    // counts the tiers run, so the next page's link appears as long as there is more to see.
     let offset = (page - 1) * SEARCH_PAGE_SIZE;
     let room = SEARCH_PAGE_SIZE;
     let total = 0;
     const hits: (EngineHit & { match: SearchResultView['match'] })[] = [];
     for (let k = 0; k < plan.tiers.length; k++) {
       const tier = plan.tiers[k];
-      if (!tier) continue;
+      if (!tier || (k > 0 && room <= 0)) break;
       const previous = plan.tiers[k - 1]?.match;
       const result = await repos.searchIndex.search({
         match: tier.match,
@@ -105,7 +108,7 @@ export class SearchService {
     }
     // Too few full matches: add the articles holding only some of the words, after them.
     const lastTier = plan.tiers[plan.tiers.length - 1]?.match;
-    if (plan.partial && lastTier && total < SEARCH_PAGE_SIZE) {
+    if (plan.partial && lastTier && room > 0 && total < SEARCH_PAGE_SIZE) {
       const result = await repos.searchIndex.search({ match: plan.partial, notMatching: [...plan.exclusions, lastTier], filters, now, limit: room, offset });
       total += result.total;
       for (const hit of result.hits) hits.push({ ...hit, match: 'partial' });

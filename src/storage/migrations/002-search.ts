@@ -19,7 +19,9 @@ export async function up(db: AnyDb): Promise<void> {
 
   let documents = db.schema
     .createTable('search_documents')
-    .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+    // No foreign key: when an article is deleted, the search listener (same transaction) reads
+    // this row's vocabulary to take it back, then removes the row; a cascade would come first.
+    .addColumn('article_id', 'integer', (c) => c.primaryKey())
     .addColumn('published_at', sql.raw(instant), (c) => c.notNull())
     .addColumn('length', 'integer', (c) => c.notNull())
     // The article's distinct (form, term) pairs, so that a re-index or removal can take them
@@ -47,6 +49,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('doc_count', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('search_terms_pk', ['form', 'term'])
     .execute();
+  await db.schema.createIndex('search_terms_term').on('search_terms').column('term').execute();
   // Typo tolerance reads candidates by their first two letters or their last three, within a
   // window of lengths: two index ranges, never the whole vocabulary.
   await db.schema.createIndex('search_terms_head').on('search_terms').columns(['head', 'length']).execute();

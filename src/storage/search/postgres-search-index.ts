@@ -10,7 +10,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 import { bm25Score, phraseIdf } from './bm25.js';
 import { filterConditions } from './search-filters.js';
-import { RANKING, SEARCH_FIELDS, boundedFields, recencyFactor, termsOf, type EngineMatch, type EnginePhrase, type EngineQuery, type EngineResult, type IndexedDocument, type SearchField, type SearchIndex } from './search-index.js';
+import { RANKING, SEARCH_FIELDS, bestByBm25, boundedFields, rankPage, termsOf, type EngineMatch, type EnginePhrase, type EngineQuery, type EngineResult, type IndexedDocument, type SearchField, type SearchIndex } from './search-index.js';
 
 const WEIGHT_LETTER: Record<SearchField, string> = { title: 'A', dek: 'B', body: 'C', tags: 'D' };
 const LETTER_WEIGHT: Record<string, number> = { A: RANKING.weights.title, B: RANKING.weights.dek, C: RANKING.weights.body, D: RANKING.weights.tags };
@@ -94,7 +94,7 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async search(query: EngineQuery): Promise<EngineResult> {
     if (query.match.groups.length === 0 || query.match.groups.some((g) => g.length === 0)) return { total: 0, hits: [] };
-    const conditions: RawBuilder<unknown>[] = [sql`d.vector @@ ${tsqueryText(query.match)}::tsquery`, filterConditions(query)];
+    const conditions: RawBuilder<unknown>[] = [sql`d.vector @@ ${tsqueryText(query.match)}::tsquery`, filterConditions(query, sql`d.article_id`)];
     for (const not of query.notMatching ?? []) conditions.push(sql`not (d.vector @@ ${tsqueryText(not)}::tsquery)`);
     const terms = termsOf([query.match]);
     const result = await sql<CandidateRow>`
@@ -109,16 +109,13 @@ export class PostgresSearchIndex implements SearchIndex {
     const phrases = query.match.groups.flat();
     const stats = await this.statistics(phrases);
     const idf = phraseIdf(stats);
-    const ranked = candidates.map((row) => {
+    const scored = candidates.map((row) => {
       const byTerm = new Map(row.hits.map(([term, positions, weights]) => [term, { positions, weights }]));
       const frequencies = phrases.map((p) => phraseFrequency(p, byTerm));
-      // Same operations as the SQLite query: bm25() is negative there, then times the recency factor.
-      const rank = -1.0 * bm25Score(idf, frequencies, Number(row.length), stats) * recencyFactor(query.now, Number(row.published_at));
-      return { articleId: Number(row.id), publishedAt: Number(row.published_at), rank };
+      // FTS5's bm25() is negative (lower is better): the same sign here.
+      return { articleId: Number(row.id), publishedAt: Number(row.published_at), bm25: -1.0 * bm25Score(idf, frequencies, Number(row.length), stats) };
     });
-    ranked.sort((a, b) => a.rank - b.rank || b.publishedAt - a.publishedAt || b.articleId - a.articleId);
-    const page = ranked.slice(query.offset, query.offset + Math.max(0, query.limit));
-    return { total, hits: page.map((r) => ({ articleId: r.articleId, publishedAt: r.publishedAt, score: -r.rank })) };
+    return { total, hits: rankPage(bestByBm25(scored, query), query) };
   }
 
   /** N, all indexed terms, and the documents containing each phrase (the whole index, as FTS5 counts). */

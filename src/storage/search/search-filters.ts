@@ -1,17 +1,22 @@
-/** SQL conditions shared by both engines: visibility, filters. The same SQL on both dialects. */
+/**
+ * SQL conditions shared by both engines: visibility and filters, each an IN or NOT IN on a
+ * small subquery (future articles, a category's articles…) that the database evaluates once,
+ * rather than a lookup for every matching row. The same SQL on both dialects.
+ */
 import { sql, type RawBuilder } from 'kysely';
 import type { EngineQuery } from './search-index.js';
 
-/** Conditions on `d` (search_documents) for a query's time limit and filters, joined with AND. */
-export function filterConditions(query: EngineQuery): RawBuilder<unknown> {
+/** Conditions on an article id expression for a query's time limit and filters, joined with AND. */
+export function filterConditions(query: EngineQuery, id: RawBuilder<unknown>): RawBuilder<unknown> {
   const f = query.filters ?? {};
-  const parts: RawBuilder<unknown>[] = [sql`d.published_at <= ${query.now}`];
-  if (f.from !== undefined) parts.push(sql`d.published_at >= ${f.from}`);
-  if (f.until !== undefined) parts.push(sql`d.published_at < ${f.until}`);
-  // The join tables carry status and publication time, so each filter is one index probe per row.
-  if (f.categoryId !== undefined) parts.push(sql`exists (select 1 from article_categories c where c.article_id = d.article_id and c.category_id = ${f.categoryId})`);
-  if (f.tagId !== undefined) parts.push(sql`exists (select 1 from article_tags t where t.article_id = d.article_id and t.tag_id = ${f.tagId})`);
-  if (f.authorId !== undefined) parts.push(sql`exists (select 1 from article_authors a where a.article_id = d.article_id and a.user_id = ${f.authorId})`);
-  if (f.excludeIds !== undefined && f.excludeIds.length > 0) parts.push(sql`d.article_id not in (${sql.join(f.excludeIds.map((id) => sql`${id}`))})`);
+  // Articles published with a date still to come are few: leaving them out is one small set.
+  const parts: RawBuilder<unknown>[] = [sql`${id} not in (select article_id from search_documents where published_at > ${query.now})`];
+  if (f.from !== undefined || f.until !== undefined) {
+    parts.push(sql`${id} in (select article_id from search_documents where published_at >= ${f.from ?? 0} and published_at < ${f.until ?? Number.MAX_SAFE_INTEGER})`);
+  }
+  if (f.categoryId !== undefined) parts.push(sql`${id} in (select article_id from article_categories where category_id = ${f.categoryId})`);
+  if (f.tagId !== undefined) parts.push(sql`${id} in (select article_id from article_tags where tag_id = ${f.tagId})`);
+  if (f.authorId !== undefined) parts.push(sql`${id} in (select article_id from article_authors where user_id = ${f.authorId})`);
+  if (f.excludeIds !== undefined && f.excludeIds.length > 0) parts.push(sql`${id} not in (${sql.join(f.excludeIds.map((x) => sql`${x}`))})`);
   return sql.join(parts, sql` and `);
 }

@@ -121,6 +121,38 @@ export function boundedFields(fields: Record<SearchField, readonly string[]>): R
   return out;
 }
 
+/** How many of the best BM25 matches the recency factor re-orders. */
+export const RERANK_WINDOW = 100;
+
+/** A match with its BM25 score as FTS5 gives it (negative: lower is better). */
+export interface Bm25Candidate {
+  articleId: number;
+  bm25: number;
+}
+
+/** The best {@link RERANK_WINDOW} (or more, for deep pages) candidates by BM25, ties by id. */
+export function bestByBm25<T extends Bm25Candidate>(candidates: readonly T[], query: Pick<EngineQuery, 'offset' | 'limit'>): T[] {
+  return [...candidates].sort((a, b) => a.bm25 - b.bm25 || b.articleId - a.articleId).slice(0, rerankWindow(query));
+}
+
+/** How many candidates both engines keep before the recency factor. */
+export function rerankWindow(query: Pick<EngineQuery, 'offset' | 'limit'>): number {
+  return Math.max(RERANK_WINDOW, query.offset + query.limit);
+}
+
+/**
+ * The final order, shared by both engines: the best BM25 matches (see {@link bestByBm25}) times
+ * the recency factor, ties by publication time then id. Re-ordering only the best matches keeps
+ * the cost of recency small whatever the number of matches.
+ */
+export function rankPage(best: readonly (Bm25Candidate & { publishedAt: number })[], query: Pick<EngineQuery, 'offset' | 'limit' | 'now'>): EngineHit[] {
+  return best
+    .map((c) => ({ ...c, rank: c.bm25 * recencyFactor(query.now, c.publishedAt) }))
+    .sort((a, b) => a.rank - b.rank || b.publishedAt - a.publishedAt || b.articleId - a.articleId)
+    .slice(query.offset, query.offset + Math.max(0, query.limit))
+    .map((c) => ({ articleId: c.articleId, publishedAt: c.publishedAt, score: -c.rank }));
+}
+
 /** The recency factor of the ranking, written once for both engines (same float operations). */
 export function recencyFactor(now: number, publishedAt: number): number {
   return 1.0 + RANKING.recencyBoost / (1.0 + (now - publishedAt) / RANKING.recencyScaleMs);

@@ -68,6 +68,23 @@ export class SearchTermsRepository {
     }
   }
 
+  /**
+   * Documents per term, from the forms' counts (an article with two spellings of a term counts
+   * twice: close enough to choose distinctive terms, and read from one index, not the engine).
+   */
+  async termFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>(terms.map((t) => [t, 0]));
+    if (terms.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('search_terms')
+      .select(['term', (eb) => eb.fn.sum<number>('doc_count').as('n')])
+      .where('term', 'in', [...new Set(terms)])
+      .groupBy('term')
+      .execute();
+    for (const r of rows) out.set(r.term, Number(r.n));
+    return out;
+  }
+
   /** Entries with exactly these forms. */
   async byForms(forms: readonly string[]): Promise<VocabularyEntry[]> {
     if (forms.length === 0) return [];

@@ -6,7 +6,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 import { filterConditions } from './search-filters.js';
-import { RANKING, SEARCH_FIELDS, boundedFields, type EngineMatch, type EngineQuery, type EngineResult, type IndexedDocument, type SearchIndex } from './search-index.js';
+import { RANKING, SEARCH_FIELDS, bestByBm25, boundedFields, rankPage, rerankWindow, type EngineMatch, type EngineQuery, type EngineResult, type IndexedDocument, type SearchIndex } from './search-index.js';
 
 /** An FTS5 string for a term: our terms are letters and digits only, quoted all the same. */
 function quoted(term: string): string {
@@ -49,26 +49,26 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   private where(query: EngineQuery): RawBuilder<unknown> {
-    const parts: RawBuilder<unknown>[] = [sql`search_fts match ${fts5Expression(query.match)}`, filterConditions(query)];
+    const parts: RawBuilder<unknown>[] = [sql`search_fts match ${fts5Expression(query.match)}`, filterConditions(query, sql`rowid`)];
     // Exclusions run as separate MATCHes so that their phrases do not enter bm25()'s sum.
-    for (const not of query.notMatching ?? []) parts.push(sql`f.rowid not in (select rowid from search_fts where search_fts match ${fts5Expression(not)})`);
+    for (const not of query.notMatching ?? []) parts.push(sql`rowid not in (select rowid from search_fts where search_fts match ${fts5Expression(not)})`);
     return sql.join(parts, sql` and `);
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
     if (query.match.groups.length === 0 || query.match.groups.some((g) => g.length === 0)) return { total: 0, hits: [] };
     const where = this.where(query);
-    const from = sql`search_fts f join search_documents d on d.article_id = f.rowid`;
-    const counted = await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(this.db);
+    const counted = await sql<{ n: number }>`select count(*) as n from search_fts where ${where}`.execute(this.db);
     const total = Number(counted.rows[0]?.n ?? 0);
     if (total === 0 || query.limit <= 0 || query.offset >= total) return { total, hits: [] };
-    const rank = sql`bm25(search_fts, ${sql.raw(WEIGHTS)}) * (1.0 + ${sql.raw(String(RANKING.recencyBoost))} / (1.0 + (${query.now} - d.published_at) / ${sql.raw(RANKING.recencyScaleMs.toFixed(1))}))`;
-    const rows = await sql<{ id: number; published_at: number; score: number }>`
-      select d.article_id as id, d.published_at as published_at, ${rank} as score
-      from ${from} where ${where}
-      order by score asc, d.published_at desc, d.article_id desc
-      limit ${query.limit} offset ${query.offset}`.execute(this.db);
-    return { total, hits: rows.rows.map((r) => ({ articleId: Number(r.id), publishedAt: Number(r.published_at), score: -r.score })) };
+    // FTS5 ranks every match by bm25(); only the best few are joined for their date (recency).
+    const rows = await sql<{ id: number; bm25: number; published_at: number }>`
+      select c.id as id, c.bm25 as bm25, d.published_at as published_at
+      from (select rowid as id, bm25(search_fts, ${sql.raw(WEIGHTS)}) as bm25 from search_fts where ${where}
+            order by bm25 asc, rowid desc limit ${rerankWindow(query)}) c
+      join search_documents d on d.article_id = c.id`.execute(this.db);
+    const best = bestByBm25(rows.rows.map((r) => ({ articleId: Number(r.id), bm25: Number(r.bm25), publishedAt: Number(r.published_at) })), query);
+    return { total, hits: rankPage(best, query) };
   }
 
   async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
