@@ -70,6 +70,12 @@ describeEachDatabase('search index conformance', (dialect) => {
     expect(new Set(await search([[['chat']]], { filters: { excludeIds: [ids[0]!] } }))).toEqual(new Set([1, 2]));
   });
 
+  it('ranks only the newest matches past the ranking limit, counting them all', async () => {
+    const result = await repos.searchIndex.search({ match: { groups: [[['chat']]] }, now: NOW, limit: 10, offset: 0, maxRanked: 2 });
+    expect(result.total).toBe(3);
+    expect(result.hits.map((h) => ids.indexOf(h.articleId))).toEqual([2, 1]);
+  });
+
   it('counts and pages', async () => {
     const page = await repos.searchIndex.search({ match: { groups: [[['chat']]] }, now: NOW, limit: 1, offset: 1 });
     expect(page.total).toBe(3);

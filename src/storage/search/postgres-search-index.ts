@@ -9,8 +9,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 import { bm25Score, phraseIdf } from './bm25.js';
-import { filterConditions } from './search-filters.js';
-import { RANKING, SEARCH_FIELDS, bestByBm25, boundedFields, rankPage, termsOf, type EngineMatch, type EnginePhrase, type EngineQuery, type EngineResult, type IndexedDocument, type SearchField, type SearchIndex } from './search-index.js';
+import { filterConditions, hasFutureArticles } from './search-filters.js';
+import { MAX_RANKED, RANKING, SEARCH_FIELDS, bestByBm25, boundedFields, rankPage, termsOf, type EngineMatch, type EnginePhrase, type EngineQuery, type EngineResult, type IndexedDocument, type SearchField, type SearchIndex } from './search-index.js';
 
 const WEIGHT_LETTER: Record<SearchField, string> = { title: 'A', dek: 'B', body: 'C', tags: 'D' };
 const LETTER_WEIGHT: Record<string, number> = { A: RANKING.weights.title, B: RANKING.weights.dek, C: RANKING.weights.body, D: RANKING.weights.tags };
@@ -94,7 +94,7 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async search(query: EngineQuery): Promise<EngineResult> {
     if (query.match.groups.length === 0 || query.match.groups.some((g) => g.length === 0)) return { total: 0, hits: [] };
-    const conditions: RawBuilder<unknown>[] = [sql`d.vector @@ ${tsqueryText(query.match)}::tsquery`, filterConditions(query, sql`d.article_id`)];
+    const conditions: RawBuilder<unknown>[] = [sql`d.vector @@ ${tsqueryText(query.match)}::tsquery`, filterConditions(query, sql`d.article_id`, await hasFutureArticles(this.db, query.now))];
     for (const not of query.notMatching ?? []) conditions.push(sql`not (d.vector @@ ${tsqueryText(not)}::tsquery)`);
     const terms = termsOf([query.match]);
     const result = await sql<CandidateRow>`
@@ -109,7 +109,10 @@ export class PostgresSearchIndex implements SearchIndex {
     const phrases = query.match.groups.flat();
     const stats = await this.statistics(phrases);
     const idf = phraseIdf(stats);
-    const scored = candidates.map((row) => {
+    // The same cut as SQLite: past MAX_RANKED matches, only the newest ids are ranked.
+    const maxRanked = query.maxRanked ?? MAX_RANKED;
+    const rankable = total > maxRanked ? [...candidates].sort((a, b) => Number(b.id) - Number(a.id)).slice(0, maxRanked) : candidates;
+    const scored = rankable.map((row) => {
       const byTerm = new Map(row.hits.map(([term, positions, weights]) => [term, { positions, weights }]));
       const frequencies = phrases.map((p) => phraseFrequency(p, byTerm));
       // FTS5's bm25() is negative (lower is better): the same sign here.

@@ -56,6 +56,8 @@ export interface EngineQuery {
   now: number;
   limit: number;
   offset: number;
+  /** Most matches ranked (default {@link MAX_RANKED}; tests lower it). */
+  maxRanked?: number;
 }
 
 /** A ranked result. */
@@ -120,6 +122,14 @@ export function boundedFields(fields: Record<SearchField, readonly string[]>): R
   }
   return out;
 }
+
+/**
+ * Most matches ranked by BM25. A word found in half of a large archive would otherwise cost a
+ * BM25 computation per match on every search; above this, the newest matches (highest ids:
+ * ids grow with creation) are ranked — the same rule on both engines. Results past the 500th
+ * are never shown anyway (50 pages of 10).
+ */
+export const MAX_RANKED = 5_000;
 
 /** How many of the best BM25 matches the recency factor re-orders. */
 export const RERANK_WINDOW = 100;

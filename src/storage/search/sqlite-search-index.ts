@@ -5,8 +5,8 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
-import { filterConditions } from './search-filters.js';
-import { RANKING, SEARCH_FIELDS, bestByBm25, boundedFields, rankPage, rerankWindow, type EngineMatch, type EngineQuery, type EngineResult, type IndexedDocument, type SearchIndex } from './search-index.js';
+import { filterConditions, hasFutureArticles } from './search-filters.js';
+import { MAX_RANKED, RANKING, SEARCH_FIELDS, bestByBm25, boundedFields, rankPage, rerankWindow, type EngineMatch, type EngineQuery, type EngineResult, type IndexedDocument, type SearchIndex } from './search-index.js';
 
 /** An FTS5 string for a term: our terms are letters and digits only, quoted all the same. */
 function quoted(term: string): string {
@@ -48,8 +48,8 @@ export class SqliteSearchIndex implements SearchIndex {
     await this.db.deleteFrom('search_documents').execute();
   }
 
-  private where(query: EngineQuery): RawBuilder<unknown> {
-    const parts: RawBuilder<unknown>[] = [sql`search_fts match ${fts5Expression(query.match)}`, filterConditions(query, sql`+rowid`)];
+  private where(query: EngineQuery, future: boolean): RawBuilder<unknown> {
+    const parts: RawBuilder<unknown>[] = [sql`search_fts match ${fts5Expression(query.match)}`, filterConditions(query, sql`+rowid`, future)];
     // "+rowid": the filter sets are checked against the matches, never used to drive FTS5 (a
     // MATCH evaluated once per filtered rowid is slow). Exclusions run as separate MATCHes so
     // that their phrases do not enter bm25()'s sum.
@@ -59,14 +59,22 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async search(query: EngineQuery): Promise<EngineResult> {
     if (query.match.groups.length === 0 || query.match.groups.some((g) => g.length === 0)) return { total: 0, hits: [] };
-    const where = this.where(query);
+    const where = this.where(query, await hasFutureArticles(this.db, query.now));
     const counted = await sql<{ n: number }>`select count(*) as n from search_fts where ${where}`.execute(this.db);
     const total = Number(counted.rows[0]?.n ?? 0);
     if (total === 0 || query.limit <= 0 || query.offset >= total) return { total, hits: [] };
-    // FTS5 ranks every match by bm25(); only the best few are joined for their date (recency).
+    // Past MAX_RANKED matches, only the newest are ranked: FTS5 walks its lists by id, so the
+    // cut-off id is cheap to find and "rowid >=" keeps bm25() to those rows.
+    let ranked = where;
+    const maxRanked = query.maxRanked ?? MAX_RANKED;
+    if (total > maxRanked) {
+      const cut = await sql<{ id: number }>`select rowid as id from search_fts where ${where} order by rowid desc limit 1 offset ${maxRanked - 1}`.execute(this.db);
+      ranked = sql`${where} and rowid >= ${Number(cut.rows[0]?.id ?? 0)}`;
+    }
+    // FTS5 ranks the matches by bm25(); only the best few are joined for their date (recency).
     const rows = await sql<{ id: number; bm25: number; published_at: number }>`
       select c.id as id, c.bm25 as bm25, d.published_at as published_at
-      from (select rowid as id, bm25(search_fts, ${sql.raw(WEIGHTS)}) as bm25 from search_fts where ${where}
+      from (select rowid as id, bm25(search_fts, ${sql.raw(WEIGHTS)}) as bm25 from search_fts where ${ranked}
             order by bm25 asc, rowid desc limit ${rerankWindow(query)}) c
       join search_documents d on d.article_id = c.id`.execute(this.db);
     const best = bestByBm25(rows.rows.map((r) => ({ articleId: Number(r.id), bm25: Number(r.bm25), publishedAt: Number(r.published_at) })), query);
