@@ -17,12 +17,16 @@ import type { EngineMatch, EnginePhrase } from '../../storage/search/search-inde
 const PREFIX_EXPANSIONS = 12;
 /** Corrections kept for a misspelt word. */
 const TYPO_EXPANSIONS = 8;
-/** A word known from at most this many indexings is still checked for typos. */
+/** A word known from at most this many articles is still checked for typos. */
 const RARE_FORM = 2;
+/** Consecutive words both found in more articles than this get no proximity pair. */
+const COMMON_PAIR = 2_000;
 
 /** One word of the query and what it may match. */
 export interface PlannedWord {
   form: string;
+  /** In how many articles the vocabulary saw the word (or its plural or singular). */
+  seen: number;
   exact: string[];
   prefix: string[];
   typo: { term: string; form: string }[];
@@ -110,16 +114,19 @@ export async function planQuery(repos: Repositories, raw: unknown): Promise<Quer
       }
       typo = [...picked].map(([term, form]) => ({ term, form }));
     }
-    words.push({ form: w.form, exact, prefix, typo });
+    words.push({ form: w.form, seen, exact, prefix, typo });
   }
 
   const phraseGroups = phrases.map((p) => [p]);
   // Proximity: each pair of consecutive words also counts as a phrase in its first word's group.
   // The match is unchanged (the pair implies the word) but BM25 rewards articles where the
   // words stand together, as a reader who types "étude scientifique" expects.
+  // Pairs of two common words are left out: checking their positions in thousands of articles
+  // costs more than the order they would refine.
   const pairs = words.map((w, i) => {
     const next = words[i + 1];
-    return next && w.exact[0] && next.exact[0] ? [[w.exact[0], next.exact[0]]] : [];
+    const common = next !== undefined && Math.min(w.seen, next.seen) > COMMON_PAIR;
+    return next && !common && w.exact[0] && next.exact[0] ? [[w.exact[0], next.exact[0]]] : [];
   });
   const tier = (level: 0 | 1 | 2): EngineMatch => ({
     groups: [
