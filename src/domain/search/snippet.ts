@@ -35,7 +35,8 @@ function segmentsOf(text: string, from: number, to: number, terms: ReadonlySet<s
  * then most matches), with "…" where it was cut. Without any match: the start of the text.
  */
 export function buildSnippet(text: string, terms: ReadonlySet<string>, length = 220): TextSegment[] {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  // Blocks of the body (paragraphs, subheadings) are joined by a dash, so sentences stay apart.
+  const clean = text.replace(/\s*\n\s*\n\s*/g, ' — ').replace(/\s+/g, ' ').trim();
   if (clean.length <= length) return segmentsOf(clean, 0, clean.length, terms);
   const hits = analyzeFrench(clean).filter((t) => terms.has(t.term));
   let bestStart = 0;
