@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `depeche` command: serve, migrate, demo, publish-due, user create/list/reset-password, comments. */
+/** The `depeche` command: serve, migrate, demo, reindex, publish-due, user create/list/reset-password, comments. */
 import { Command, Option } from 'commander';
 import { USER_ROLES } from '../domain/user.js';
 import { DepecheError } from '../errors.js';
@@ -101,6 +101,35 @@ program
       try {
         const ids = await app.services.workflow.publishDue();
         process.stdout.write(`Published ${ids.length} scheduled article(s)${ids.length > 0 ? `: ${ids.join(', ')}` : ''}.\n`);
+      } finally {
+        await app.handle.close();
+      }
+    }),
+  );
+
+program
+  .command('reindex')
+  .description('Rebuild the search index and the related-article lists from the published articles.')
+  .option('--no-related', 'rebuild the search index only, not the related-article lists')
+  .action(
+    action(async (options: { related: boolean }) => {
+      const app = await openApp();
+      try {
+        let phase = '';
+        const report = await app.services.searchIndexer.reindexAll({
+          related: options.related,
+          onProgress: (p, done, total) => {
+            if (p !== phase) {
+              if (phase !== '' && process.stdout.isTTY) process.stdout.write('\n');
+              phase = p;
+              process.stdout.write(p === 'index' ? 'Indexing articles…\n' : 'Computing related articles…\n');
+            }
+            progress(done, total);
+          },
+        });
+        if (process.stdout.isTTY) process.stdout.write('\n');
+        const related = options.related ? `, related lists in ${(report.relatedMs / 1000).toFixed(1)} s` : '';
+        process.stdout.write(`Reindexed ${report.articles} articles (${report.forms} word forms) in ${(report.indexMs / 1000).toFixed(1)} s${related}.\n`);
       } finally {
         await app.handle.close();
       }

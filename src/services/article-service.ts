@@ -171,6 +171,15 @@ export class ArticleService {
     });
   }
 
+  /** Deletes an article for good, with its comments and revisions; the listeners see it gone. */
+  async deleteArticle(id: number): Promise<void> {
+    await this.ctx.repos.transaction(async (repos) => {
+      if (!(await repos.articles.findById(id))) throw new DepecheError('DEPECHE_NOT_FOUND');
+      await repos.articles.delete(id);
+      await this.afterWrite(repos, id);
+    });
+  }
+
   /** Every article write ends here, inside its transaction. */
   private async afterWrite(repos: Repositories, articleId: number): Promise<void> {
     for (const listener of this.ctx.articleWriteListeners) await listener(repos, articleId);

@@ -24,6 +24,9 @@ import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { SecretKeys } from './secret-key.js';
 import { StaffCommentService } from './staff-comment-service.js';
+import { RelatedService } from './search/related-service.js';
+import { SearchIndexer } from './search/search-indexer.js';
+import { SearchService } from './search/search-service.js';
 import { TaxonomyService } from './taxonomy-service.js';
 import { UserService } from './user-service.js';
 import { WorkflowService } from './workflow-service.js';
@@ -45,6 +48,12 @@ export interface Services {
   settings: SettingsService;
   /** Moderation from the admin, behind the staff policies. */
   staffComments: StaffCommentService;
+  /** Full-text search (page and API). */
+  search: SearchService;
+  /** Keeps the search index and related lists in step with articles; rebuilds them. */
+  searchIndexer: SearchIndexer;
+  /** "Vous aimerez aussi": pins and exclusions for the Admin API. */
+  related: RelatedService;
   taxonomy: TaxonomyService;
   users: UserService;
   workflow: WorkflowService;
@@ -89,6 +98,10 @@ export function createServices(options: ServiceOptions): Services {
   if (notifier) ctx.notifier = notifier;
   const comments = new CommentService(ctx);
   const moderation = new CommentModerationService(ctx);
+  const publicSite = new PublicSiteService(ctx);
+  const searchIndexer = new SearchIndexer(ctx);
+  // Inside every article write's transaction: the index never disagrees with the site.
+  ctx.articleWriteListeners.push(searchIndexer.listener);
   return {
     ctx,
     articles,
@@ -100,10 +113,13 @@ export function createServices(options: ServiceOptions): Services {
     staffComments: new StaffCommentService(ctx, comments, moderation),
     media: new MediaService(ctx),
     newsroom: new NewsroomReadService(ctx, editorial),
-    publicSite: new PublicSiteService(ctx),
+    publicSite,
     sitemaps: new SitemapService(ctx),
     revisions: new RevisionService(ctx, editorial),
     settings: new SettingsService(ctx),
+    search: new SearchService(ctx, publicSite),
+    searchIndexer,
+    related: new RelatedService(ctx),
     taxonomy: new TaxonomyService(ctx),
     users: new UserService(ctx),
     workflow: new WorkflowService(ctx, articles, editorial),

@@ -11,6 +11,7 @@ import type { ListingScope } from '../storage/repositories/index.js';
 import type { ArticleRow, CategoryRow, CommentRow, MediaRow } from '../storage/schema.js';
 import { commenterTokenHash } from './comment-service.js';
 import { siteTypography, type ServiceContext } from './context.js';
+import { RelatedService } from './search/related-service.js';
 import type { StoredVariant } from './media-service.js';
 import type { ArticleCardView, ArticlePageView, ChromeView, CommentView, HomePageView, ImageView, ListingPageView } from './view-models.js';
 
@@ -51,7 +52,11 @@ function imageView(media: MediaRow, overrides: { alt?: string | null; caption?: 
 
 /** Builds the view models of public pages. */
 export class PublicSiteService {
-  constructor(private readonly ctx: ServiceContext) {}
+  private readonly related: RelatedService;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.related = new RelatedService(ctx);
+  }
 
   /** Header and footer data; the category tree is returned too so callers need not fetch it again. */
   private async chrome(): Promise<{ chrome: ChromeView; tree: CategoryTree }> {
@@ -60,6 +65,12 @@ export class PublicSiteService {
     const menu = rows.filter((c) => c.parent_id === null && c.in_menu === 1).map((c) => ({ name: c.name, url: categoryPath(c.slug) }));
     const { siteName, siteUrl, siteLanguage, timeZone } = this.ctx.site;
     return { chrome: { siteName, siteUrl, language: siteLanguage, timeZone, typography: siteTypography(this.ctx.site), menu }, tree };
+  }
+
+  /** Cards of published articles, in the order of `ids` (search results use them). */
+  async cardsFor(ids: readonly number[]): Promise<ArticleCardView[]> {
+    const { tree } = await this.chrome();
+    return this.cards(ids, tree);
   }
 
   /** Cards for articles, in the order of `ids` (four queries, whatever the count). */
@@ -161,7 +172,7 @@ export class PublicSiteService {
       this.cards([row.id], tree, { rows: [row], tags }),
       repos.comments.approvedFor(row.id),
       token ? repos.comments.heldFor(row.id, commenterTokenHash(token)) : Promise.resolve([]),
-      this.relatedIds(row, tags, now),
+      this.related.idsForPage(row.id, now, (exclude) => this.relatedIds(row, tags, now, exclude)),
       repos.articleNotes.listFor(row.id),
       this.ctx.commentSettings.current(),
     ]);
@@ -191,13 +202,15 @@ export class PublicSiteService {
   }
 
   /**
-   * "Vous aimerez aussi" for now: the newest articles sharing the most tags, then the newest
-   * of the category. Each tag is read through its ordered index (a few rows), never scanned.
+   * "Vous aimerez aussi" when no stored list fills the block (see RelatedService): the newest
+   * articles sharing the most tags, then the newest of the category. Each tag is read through
+   * its ordered index (a few rows), never scanned.
    */
-  private async relatedIds(article: ArticleRow, tags: readonly ArticleTagRow[], now: number): Promise<number[]> {
+  private async relatedIds(article: ArticleRow, tags: readonly ArticleTagRow[], now: number, exclude: readonly number[] = [article.id]): Promise<number[]> {
     const repos = this.ctx.repos;
+    const excludeIds = [...new Set([article.id, ...exclude])];
     const perTag = await Promise.all(
-      tags.map((t) => repos.articles.listPublishedIds({ kind: 'tag', tagId: t.id }, { now, limit: RELATED_SIZE * 2, offset: 0, excludeIds: [article.id] })),
+      tags.map((t) => repos.articles.listPublishedIds({ kind: 'tag', tagId: t.id }, { now, limit: RELATED_SIZE * 2, offset: 0, excludeIds })),
     );
     const score = new Map<number, { shared: number; rank: number }>();
     for (const ids of perTag) {
@@ -208,7 +221,7 @@ export class PublicSiteService {
     }
     const picked = [...score.entries()].sort((a, b) => b[1].shared - a[1].shared || a[1].rank - b[1].rank || b[0] - a[0]).map(([id]) => id).slice(0, RELATED_SIZE);
     if (picked.length < RELATED_SIZE) {
-      const more = await repos.articles.listPublishedIds({ kind: 'category', categoryId: article.primary_category_id }, { now, limit: RELATED_SIZE + 1, offset: 0, excludeIds: [article.id, ...picked] });
+      const more = await repos.articles.listPublishedIds({ kind: 'category', categoryId: article.primary_category_id }, { now, limit: RELATED_SIZE + 1, offset: 0, excludeIds: [...excludeIds, ...picked] });
       picked.push(...more.slice(0, RELATED_SIZE - picked.length));
     }
     return picked;

@@ -232,6 +232,52 @@ export interface ArticleEventsTable {
   created_at: number;
 }
 
+/**
+ * An article as the search index holds it (only published articles are here). The terms
+ * themselves live in the engine: SQLite's `search_fts` table, PostgreSQL's `vector` column.
+ */
+export interface SearchDocumentsTable {
+  article_id: number;
+  published_at: number;
+  /** Number of indexed terms (BM25 document length). */
+  length: number;
+  /** Distinct "form term" pairs of the article, one per line (vocabulary bookkeeping). */
+  forms: string;
+  indexed_at: number;
+}
+
+/** The vocabulary: each written form (folded) seen in the index, with its term (stem). */
+export interface SearchTermsTable {
+  form: string;
+  term: string;
+  /** First two letters (typo candidates). */
+  head: string;
+  /** Last three letters (typo candidates when the slip is at the start). */
+  tail: string;
+  length: number;
+  /** In how many indexed articles the form appears with this term. */
+  doc_count: number;
+}
+
+/** "Vous aimerez aussi", computed when an article is published or edited. */
+export interface RelatedArticlesTable {
+  article_id: number;
+  related_id: number;
+  position: number;
+  score: number;
+  computed_at: number;
+}
+
+/** Editors' pins and exclusions of related articles. */
+export interface RelatedOverridesTable {
+  article_id: number;
+  related_id: number;
+  /** "pin" or "exclude". */
+  kind: string;
+  position: number;
+  created_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -252,6 +298,10 @@ export interface Database {
   password_reset_tokens: PasswordResetTokensTable;
   article_notes: ArticleNotesTable;
   article_events: ArticleEventsTable;
+  search_documents: SearchDocumentsTable;
+  search_terms: SearchTermsTable;
+  related_articles: RelatedArticlesTable;
+  related_overrides: RelatedOverridesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -18,8 +18,8 @@ export const PUBLIC_PAGE_TYPES: readonly PageType[] = [
   { type: 'tag', path: '/tag/ukraine', status: 200 },
   { type: 'author', path: '/auteur/charles-morel', status: 200 },
   { type: '404', path: '/cette-page-nexiste-pas', status: 404 },
-  // The search page is built on another branch; once /recherche exists, add:
-  // { type: 'search', path: '/recherche?q=paix', status: 200 },
+  { type: 'search', path: '/recherche?q=paix', status: 200 },
+  { type: 'search (no result)', path: '/recherche?q=xyzzyplugh', status: 200 },
 ];
 
 /** The reference article (DESIGN.md §1), the page whose weight is budgeted. */

@@ -197,6 +197,17 @@ export class ArticleRepository {
       .execute();
   }
 
+  /** Ids of every published article (whatever its date), in id order: what the search index holds. */
+  async publishedIdsForIndex(): Promise<number[]> {
+    const rows = await this.db.selectFrom('articles').select('id').where('status', '=', 'published').where('published_at', 'is not', null).orderBy('id').execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Deletes an article row; its join rows, comments and revisions go with it (cascade). */
+  async delete(id: number): Promise<void> {
+    await this.db.deleteFrom('articles').where('id', '=', id).execute();
+  }
+
   /** Categories by id (primary categories of a page of articles), in one query. */
   async categoriesByIds(ids: readonly number[]): Promise<CategoryRow[]> {
     if (ids.length === 0) return [];

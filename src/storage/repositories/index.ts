@@ -9,6 +9,10 @@ import { CommentRepository } from './comment-repository.js';
 import { LoginThrottleRepository } from './login-throttle-repository.js';
 import { MediaRepository } from './media-repository.js';
 import { RedirectRepository } from './redirect-repository.js';
+import { RelatedRepository } from './related-repository.js';
+import { createSearchIndex } from '../search/create-search-index.js';
+import type { SearchIndex } from '../search/search-index.js';
+import { SearchTermsRepository } from '../search/search-terms-repository.js';
 import { RevisionRepository } from './revision-repository.js';
 import { SessionRepository } from './session-repository.js';
 import { SettingsRepository } from './settings-repository.js';
@@ -25,6 +29,10 @@ export interface Repositories {
   loginThrottle: LoginThrottleRepository;
   media: MediaRepository;
   redirects: RedirectRepository;
+  related: RelatedRepository;
+  /** The full-text index (FTS5 or tsvector, by dialect). */
+  searchIndex: SearchIndex;
+  searchTerms: SearchTermsRepository;
   revisions: RevisionRepository;
   sessions: SessionRepository;
   settings: SettingsRepository;
@@ -45,6 +53,9 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     loginThrottle: new LoginThrottleRepository(db),
     media: new MediaRepository(db),
     redirects: new RedirectRepository(db),
+    related: new RelatedRepository(db),
+    searchIndex: createSearchIndex(db),
+    searchTerms: new SearchTermsRepository(db),
     revisions: new RevisionRepository(db),
     sessions: new SessionRepository(db),
     settings: new SettingsRepository(db),

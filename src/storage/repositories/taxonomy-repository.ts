@@ -67,4 +67,31 @@ export class TaxonomyRepository {
     const { id } = await this.db.insertInto('tags').values({ slug, name, created_at: now }).returning('id').executeTakeFirstOrThrow();
     return id;
   }
+
+  /** Every tag (search suggestions compare the query with their names). */
+  async allTags(): Promise<TagRow[]> {
+    return this.db.selectFrom('tags').selectAll().orderBy('name').execute();
+  }
+
+  /** The tags most used by the latest published articles (a few index reads, whatever the archive's size). */
+  async popularTags(limit: number, now: number, recent = 500): Promise<TagRow[]> {
+    const latest = this.db
+      .selectFrom('articles')
+      .select('id')
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now)
+      .orderBy('published_at', 'desc')
+      .limit(recent);
+    return this.db
+      .selectFrom('article_tags as at')
+      .innerJoin('tags', 'tags.id', 'at.tag_id')
+      .select(['tags.id', 'tags.slug', 'tags.name', 'tags.created_at'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('at.article_id', 'in', latest)
+      .groupBy(['tags.id', 'tags.slug', 'tags.name', 'tags.created_at'])
+      .orderBy('n', 'desc')
+      .orderBy('tags.name')
+      .limit(limit)
+      .execute();
+  }
 }

@@ -1,4 +1,4 @@
-/** Public pages: home, articles, categories, tags, authors. */
+/** Public pages: home, articles, categories, tags, authors, search (page and JSON). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorMessage } from '../../errors.js';
 import type { Services } from '../../services/index.js';
@@ -7,6 +7,9 @@ import { PUBLIC_CACHE, type ArticlePages } from './comments.js';
 import { pageNumber } from '../page-number.js';
 import { HomePage } from '../views/home-page.js';
 import { ListingPage } from '../views/listing-page.js';
+import { SearchPage } from '../views/search-page.js';
+import { presentSearch } from '../presenters/search-presenter.js';
+import type { SearchRequest } from '../../services/search/search-service.js';
 import { renderPage } from '../views/render.js';
 
 /** Registers the public routes. */
@@ -21,6 +24,17 @@ export function registerPublicRoutes(app: FastifyInstance, services: Services, p
   app.get('/', async (_request, reply) => {
     const view = await site.homePage();
     return page(reply, renderPage(HomePage({ view, stylesheet: pages.stylesheet })));
+  });
+
+  // Search: results depend only on the URL, so shared caches may keep them briefly too.
+  app.get<{ Querystring: SearchRequest }>('/recherche', async (request, reply) => {
+    const view = await services.search.searchPage(request.query ?? {});
+    return page(reply, renderPage(SearchPage({ view, stylesheet: pages.stylesheet })));
+  });
+
+  app.get<{ Querystring: SearchRequest }>('/api/search', async (request, reply) => {
+    const outcome = await services.search.search(request.query ?? {});
+    return reply.header('cache-control', PUBLIC_CACHE).type('application/json; charset=utf-8').send(presentSearch(outcome, services.ctx.site.siteUrl));
   });
 
   app.get<{ Params: { slug: string } }>('/tag/:slug', async (request, reply) => {

@@ -38,6 +38,8 @@ export interface LayoutProps {
   /** Scripts of our own (progressive enhancement: every page works without them). */
   scripts?: string[];
   noindex?: boolean;
+  /** The query shown in the header's search box (on the search page). */
+  searchQuery?: string;
   children: ComponentChildren;
 }
 
@@ -128,6 +130,13 @@ export function Layout(props: LayoutProps) {
                   ))}
                 </ul>
               </nav>
+              <form class="site-search" role="search" aria-label="Rechercher sur le site" method="get" action="/recherche">
+                <label for="site-search-q" class="visually-hidden">
+                  Rechercher sur le site
+                </label>
+                <input id="site-search-q" type="search" name="q" value={props.searchQuery} placeholder="Rechercher…" maxLength={200} autocomplete="off" />
+                <button type="submit">Rechercher</button>
+              </form>
             </div>
           </header>
           <main id="contenu" class="wrap" tabIndex={-1}>
