@@ -133,6 +133,11 @@ export function canModerateComments(actor: Actor): Decision {
   return isEditorial(actor.role) ? ALLOW : deny('seuls les éditeurs modèrent les commentaires.');
 }
 
+/** Pinning or excluding "Vous aimerez aussi" articles: an editorial choice. */
+export function canCurateRelated(actor: Actor): Decision {
+  return isEditorial(actor.role) ? ALLOW : deny('seuls les éditeurs choisissent les articles liés.');
+}
+
 /** Listing, creating accounts and changing roles. */
 export function canManageUsers(actor: Actor): Decision {
   return actor.role === 'administrator' ? ALLOW : deny('seuls les administrateurs gèrent les comptes.');

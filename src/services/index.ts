@@ -24,6 +24,7 @@ import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { SecretKeys } from './secret-key.js';
 import { StaffCommentService } from './staff-comment-service.js';
+import { RelatedCurationService } from './search/related-curation-service.js';
 import { RelatedService } from './search/related-service.js';
 import { SearchIndexer } from './search/search-indexer.js';
 import { SearchService } from './search/search-service.js';
@@ -52,8 +53,10 @@ export interface Services {
   search: SearchService;
   /** Keeps the search index and related lists in step with articles; rebuilds them. */
   searchIndexer: SearchIndexer;
-  /** "Vous aimerez aussi": pins and exclusions for the Admin API. */
+  /** "Vous aimerez aussi": stored lists, pins and exclusions. */
   related: RelatedService;
+  /** Editors' pins and exclusions, behind the staff policy (Admin API). */
+  relatedCuration: RelatedCurationService;
   taxonomy: TaxonomyService;
   users: UserService;
   workflow: WorkflowService;
@@ -99,6 +102,7 @@ export function createServices(options: ServiceOptions): Services {
   const comments = new CommentService(ctx);
   const moderation = new CommentModerationService(ctx);
   const publicSite = new PublicSiteService(ctx);
+  const related = new RelatedService(ctx);
   const searchIndexer = new SearchIndexer(ctx);
   // Inside every article write's transaction: the index never disagrees with the site.
   ctx.articleWriteListeners.push(searchIndexer.listener);
@@ -119,7 +123,8 @@ export function createServices(options: ServiceOptions): Services {
     settings: new SettingsService(ctx),
     search: new SearchService(ctx, publicSite),
     searchIndexer,
-    related: new RelatedService(ctx),
+    related,
+    relatedCuration: new RelatedCurationService(related),
     taxonomy: new TaxonomyService(ctx),
     users: new UserService(ctx),
     workflow: new WorkflowService(ctx, articles, editorial),

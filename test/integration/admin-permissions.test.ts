@@ -56,6 +56,7 @@ const get = (url: string): ClientRequest => ({ method: 'GET', url });
 const post = (url: string, payload: unknown = {}): ClientRequest => ({ method: 'POST', url, payload });
 const patch = (url: string, payload: unknown): ClientRequest => ({ method: 'PATCH', url, payload });
 const del = (url: string): ClientRequest => ({ method: 'DELETE', url });
+const put = (url: string, payload: unknown): ClientRequest => ({ method: 'PUT', url, payload });
 const A = '/api/admin';
 
 const CASES: Case[] = [
@@ -140,6 +141,19 @@ const CASES: Case[] = [
   { route: 'GET /api/admin/comments/pending-count', what: 'count pending comments (total or own articles)', expect: 'UAAAAAA', request: async () => get(`${A}/comments/pending-count`) },
   { route: 'GET /api/admin/commenters/export', what: 'export a commenter’s data', expect: 'UFFFFAA', request: async () => get(`${A}/commenters/export?email=lectrice%40example.org`) },
   { route: 'POST /api/admin/commenters/erase', what: 'erase a commenter’s data', expect: 'UFFFFAA', request: async () => post(`${A}/commenters/erase`, { email: 'effacee@example.org' }) },
+  { route: 'GET /api/admin/articles/{id}/related', what: 'read related pins and exclusions', expect: 'UFFFFAA', request: async (f, owner) => get(`${A}/articles/${await f.article(owner, 'published')}/related`) },
+  {
+    route: 'PUT /api/admin/articles/{id}/related/{relatedId}',
+    what: 'pin a related article',
+    expect: 'UFFFFAA',
+    request: async (f, owner) => put(`${A}/articles/${await f.article(owner, 'published')}/related/${await f.article(owner, 'published')}`, { kind: 'pin', position: 0 }),
+  },
+  {
+    route: 'DELETE /api/admin/articles/{id}/related/{relatedId}',
+    what: 'forget a related pin',
+    expect: 'UFFFFAA',
+    request: async (f, owner) => del(`${A}/articles/${await f.article(owner, 'published')}/related/${await f.article(owner, 'published')}`),
+  },
   { route: 'GET /api/admin/settings', what: 'read settings', expect: 'UFFFFFA', request: async () => get(`${A}/settings`) },
   { route: 'PATCH /api/admin/settings', what: 'change settings', expect: 'UFFFFFA', request: async () => patch(`${A}/settings`, { siteDescription: 'Un journal.' }) },
 ];

@@ -15,6 +15,7 @@ import { registerArticleRoutes } from './articles.js';
 import { registerCommenterRoutes } from './commenters.js';
 import { registerCommentRoutes } from './comments.js';
 import { registerMediaRoutes, MAX_UPLOAD_BYTES } from './media.js';
+import { registerRelatedRoutes } from './related.js';
 import { registerRevisionRoutes } from './revisions.js';
 import { registerSessionRoutes } from './session.js';
 import { registerSettingsRoutes } from './settings.js';
@@ -98,6 +99,7 @@ export async function adminApi(app: FastifyInstance, options: AdminApiOptions): 
   registerUserRoutes(app, services);
   registerMediaRoutes(app, services);
   registerCommentRoutes(app, services);
+  registerRelatedRoutes(app, services);
   registerCommenterRoutes(app, services);
   registerSettingsRoutes(app, services);
 
