@@ -13,7 +13,7 @@ describe('search over HTTP (demo site)', () => {
 
   it('puts an accessible search box in every page header', async () => {
     const home = await get('/');
-    expect(home.body).toMatch(/<form class="site-search" role="search" method="get" action="\/recherche">/);
+    expect(home.body).toMatch(/<form class="site-search" role="search" aria-label="Rechercher sur le site" method="get" action="\/recherche">/);
     expect(home.body).toContain('<label for="site-search-q" class="visually-hidden">Rechercher sur le site</label>');
   });
 
