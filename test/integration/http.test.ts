@@ -56,6 +56,26 @@ describeEachDatabase('public pages over HTTP', (dialect) => {
     expect(html).not.toContain('lea.martin@example.org');
   });
 
+  it('sends an article once: no error page is rendered after it', async () => {
+    // A Fastify reply is a thenable: awaiting one in a handler once made every article request
+    // fall through to the 404 page after the article was sent ("Reply was already sent").
+    const site = app.services.publicSite;
+    const original = site.chromeOnly.bind(site);
+    let errorPages = 0;
+    site.chromeOnly = async () => {
+      errorPages++;
+      return original();
+    };
+    try {
+      const res = await get('/monde/sommet-nairobi');
+      expect(res.statusCode).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(errorPages).toBe(0);
+    } finally {
+      site.chromeOnly = original;
+    }
+  });
+
   it('serves category, tag and author listings', async () => {
     expect((await get('/monde/')).statusCode).toBe(200);
     const tag = await get('/tag/diplomatie');

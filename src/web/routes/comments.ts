@@ -39,8 +39,11 @@ interface RenderState {
 
 /** Renders article pages (used by the public GET route and after a refused POST). */
 export interface ArticlePages {
-  /** Sends the article page, or returns undefined when there is no such article. */
-  render(request: FastifyRequest, reply: FastifyReply, category: string, slug: string, state?: RenderState): Promise<FastifyReply | undefined>;
+  /**
+   * Sends the article page and says whether it did (false: no such article). A boolean, not the
+   * reply: a Fastify reply is a thenable, and awaiting it would lose what was sent.
+   */
+  render(request: FastifyRequest, reply: FastifyReply, category: string, slug: string, state?: RenderState): Promise<boolean>;
 }
 
 function positiveInt(value: unknown): number | null {
@@ -80,7 +83,7 @@ export function createArticlePages(services: Services, pages: PageResponder): Ar
   return {
     async render(request, reply, category, slug, state) {
       const view = await services.publicSite.articlePage(category, slug, { commenterToken: request.cookies[COMMENTER_COOKIE] ?? null });
-      if (!view) return undefined;
+      if (!view) return false;
       const query = request.query as Record<string, unknown>;
       const saved = remembered(request.cookies[REMEMBER_COOKIE]);
       const form = await formView(view, state, saved, positiveInt(query.repondre), positiveInt(query.commentaire));
@@ -90,7 +93,8 @@ export function createArticlePages(services: Services, pages: PageResponder): Ar
       // or by a cache that keys on Vary) must not hide their comment. Readers without cookies,
       // nearly all of them, still share one cached copy.
       reply.header('vary', 'Cookie');
-      return pages.sendHtml(reply, renderPage(ArticlePage({ view, form, stylesheet: pages.stylesheet, script })), state?.status ?? 200);
+      pages.sendHtml(reply, renderPage(ArticlePage({ view, form, stylesheet: pages.stylesheet, script })), state?.status ?? 200);
+      return true;
     },
   };
 
@@ -177,7 +181,7 @@ export function registerCommentRoutes(app: FastifyInstance, services: Services, 
           .send({ error: { code: error.code, message: error.messageIn('fr') }, token: await services.comments.formToken(target.id) });
       }
       const sent = await articles.render(request, reply, category, slug, { status: error.status, error: error.messageIn('fr'), values, replyTo: parentId });
-      return sent ?? pages.sendError(request, reply, 404, errorMessage('DEPECHE_NOT_FOUND', 'fr'));
+      return sent ? reply : pages.sendError(request, reply, 404, errorMessage('DEPECHE_NOT_FOUND', 'fr'));
     }
   });
 }

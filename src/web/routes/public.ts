@@ -71,8 +71,7 @@ export function registerPublicRoutes(app: FastifyInstance, services: Services, p
   });
 
   app.get<{ Params: { category: string; slug: string } }>('/:category/:slug', async (request, reply) => {
-    const sent = await articles.render(request, reply, request.params.category, request.params.slug);
-    if (sent) return sent;
+    if (await articles.render(request, reply, request.params.category, request.params.slug)) return reply;
     const redirect = await site.redirectFor(request.url.split('?')[0] ?? '');
     if (redirect) return reply.redirect(redirect.location, redirect.status);
     // Under a renamed category (its old page redirects), the article answers at its new address.
