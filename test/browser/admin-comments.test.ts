@@ -6,12 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/services/clock.js';
-import { startDemoApp } from '../support/app.js';
-import { BROWSER_AVAILABLE, BROWSER_SKIP_REASON, launchBrowser } from '../support/browser.js';
+import { BROWSER_AVAILABLE, BROWSER_SKIP_REASON } from '../support/browser.js';
+import { useDemoSiteInBrowser } from '../support/browser-site.js';
 import { sampleBody } from '../support/factories.js';
 
 const EDITOR_PASSWORD = 'une-phrase-de-passe-solide';
@@ -24,36 +22,14 @@ function poll<T>(read: () => Promise<T>) {
 
 suite(BROWSER_AVAILABLE ? 'admin comments screen in a browser (Chromium)' : `admin comments screen in a browser — ${BROWSER_SKIP_REASON}`, () => {
   const clock = fixedClock(Date.now());
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let browser: Browser;
-  let origin = '';
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startDemoApp({ clock }), launchBrowser()]);
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function open(options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, ...options });
-    context.setDefaultTimeout(10_000);
-    contexts.push(context);
-    return context.newPage();
-  }
+  const site = useDemoSiteInBrowser({ clock });
+  const open = site.open;
 
   it('the admin comments screen: the export downloads as JSON; with the reply and edit forms and the erase dialog open, axe-core finds no violation', async () => {
-    const articleId = (await app.services.ctx.repos.articles.findBySlug('plan-de-paix-rencontre-diplomatique-a-moscou'))?.id;
+    const articleId = (await site.app.services.ctx.repos.articles.findBySlug('plan-de-paix-rencontre-diplomatique-a-moscou'))?.id;
     expect(articleId).toBeTypeOf('number');
-    await app.services.comments.recordComment({ articleId: articleId!, status: 'pending', authorName: 'Noémie Vasseur', authorEmail: 'noemie.vasseur@example.org', body: 'Une question sur le calendrier.', createdAt: clock.now() });
-    await app.services.users.createUser({ email: 'bruno.lemoine@example.org', name: 'Bruno Lemoine', role: 'editor', password: EDITOR_PASSWORD });
+    await site.app.services.comments.recordComment({ articleId: articleId!, status: 'pending', authorName: 'Noémie Vasseur', authorEmail: 'noemie.vasseur@example.org', body: 'Une question sur le calendrier.', createdAt: clock.now() });
+    await site.app.services.users.createUser({ email: 'bruno.lemoine@example.org', name: 'Bruno Lemoine', role: 'editor', password: EDITOR_PASSWORD });
     // axe's script is injected, so this page only goes without the Content Security Policy.
     const admin = await open({ bypassCSP: true });
     await admin.goto('/admin/commentaires');
@@ -83,15 +59,15 @@ suite(BROWSER_AVAILABLE ? 'admin comments screen in a browser (Chromium)' : `adm
     expect(violations).toEqual([]);
     // Nothing was erased: the dialog only asked.
     await admin.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
-    expect((await app.services.moderation.exportByEmail('noemie.vasseur@example.org')).comments.map((c) => c.text)).toEqual(['Une question sur le calendrier.']);
+    expect((await site.app.services.moderation.exportByEmail('noemie.vasseur@example.org')).comments.map((c) => c.text)).toEqual(['Une question sur le calendrier.']);
   });
 
   it('an author sees, instead of the screen they may not open, the count of comments waiting on their own articles', async () => {
-    const categoryId = (await app.services.ctx.repos.articles.findBySlug('plan-de-paix-rencontre-diplomatique-a-moscou'))!.primary_category_id;
-    const authorId = await app.services.users.createUser({ email: 'lise.perrin@example.org', name: 'Lise Perrin', role: 'author', password: EDITOR_PASSWORD });
-    const articleId = await app.services.articles.createArticle({ title: 'La halle aux grains rouvre ses portes', body: sampleBody(), categoryId, authorIds: [authorId], status: 'published', publishedAt: clock.now() - 60_000, userId: authorId });
+    const categoryId = (await site.app.services.ctx.repos.articles.findBySlug('plan-de-paix-rencontre-diplomatique-a-moscou'))!.primary_category_id;
+    const authorId = await site.app.services.users.createUser({ email: 'lise.perrin@example.org', name: 'Lise Perrin', role: 'author', password: EDITOR_PASSWORD });
+    const articleId = await site.app.services.articles.createArticle({ title: 'La halle aux grains rouvre ses portes', body: sampleBody(), categoryId, authorIds: [authorId], status: 'published', publishedAt: clock.now() - 60_000, userId: authorId });
     for (const name of ['Paul Girard', 'Zoé Marchand']) {
-      await app.services.comments.recordComment({ articleId, status: 'pending', authorName: name, authorEmail: 'lecteur@example.org', body: 'Bonne nouvelle pour le quartier.', createdAt: clock.now() });
+      await site.app.services.comments.recordComment({ articleId, status: 'pending', authorName: name, authorEmail: 'lecteur@example.org', body: 'Bonne nouvelle pour le quartier.', createdAt: clock.now() });
     }
     const page = await open();
     await page.goto('/admin/');

@@ -5,12 +5,10 @@
  * JavaScript on without reloading the page. The approval and the newsroom's reply go through
  * the admin app: an editor logs in, sees the pending-comments badge, approves and replies.
  */
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/services/clock.js';
-import { startDemoApp } from '../support/app.js';
-import { BROWSER_AVAILABLE, BROWSER_SKIP_REASON, launchBrowser } from '../support/browser.js';
+import { BROWSER_AVAILABLE, BROWSER_SKIP_REASON } from '../support/browser.js';
+import { useDemoSiteInBrowser } from '../support/browser-site.js';
 
 const ARTICLE = '/actualite/plan-de-paix-rencontre-diplomatique-a-moscou';
 const EDITOR_PASSWORD = 'une-phrase-de-passe-solide';
@@ -23,30 +21,8 @@ const suite = BROWSER_AVAILABLE ? describe : describe.skip;
 suite(BROWSER_AVAILABLE ? 'reader comments in a browser (Chromium)' : `reader comments in a browser — ${BROWSER_SKIP_REASON}`, () => {
   // The clock is the app's: the time trap wants a few seconds between page and post, which the test moves on instead of waiting.
   const clock = fixedClock(Date.now());
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let browser: Browser;
-  let origin = '';
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startDemoApp({ clock }), launchBrowser()]);
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function open(options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, ...options });
-    context.setDefaultTimeout(10_000);
-    contexts.push(context);
-    return context.newPage();
-  }
+  const site = useDemoSiteInBrowser({ clock });
+  const open = site.open;
 
   /**
    * An editor (a new account) logs in at /admin/, sees the pending count in the navigation,
@@ -54,8 +30,8 @@ suite(BROWSER_AVAILABLE ? 'reader comments in a browser (Chromium)' : `reader co
    * from the "Approuvés" tab. Returns the id of the reply. No CSP violation or script error.
    */
   async function approveAndReplyInAdmin(commentId: number, replyText: string): Promise<number> {
-    await app.services.users.createUser({ email: 'agathe.roussel@example.org', name: 'Agathe Roussel', role: 'editor', password: EDITOR_PASSWORD });
-    const pending = (await app.services.moderation.pendingCounts()).total;
+    await site.app.services.users.createUser({ email: 'agathe.roussel@example.org', name: 'Agathe Roussel', role: 'editor', password: EDITOR_PASSWORD });
+    const pending = (await site.app.services.moderation.pendingCounts()).total;
     expect(pending).toBeGreaterThan(0);
     const admin = await open();
     const errors: string[] = [];
@@ -85,7 +61,7 @@ suite(BROWSER_AVAILABLE ? 'reader comments in a browser (Chromium)' : `reader co
     await poll(() => moderate.count()).toBe(0);
     await poll(() => commentsLink(pending - 1).isVisible()).toBe(true);
     expect(await nav.locator('.nav-badge').count()).toBe(pending - 1 === 0 ? 0 : 1);
-    expect((await app.services.ctx.repos.comments.findById(commentId))?.status).toBe('approved');
+    expect((await site.app.services.ctx.repos.comments.findById(commentId))?.status).toBe('approved');
 
     await admin.getByRole('button', { name: 'Approuvés' }).click();
     const card = admin.locator('li.comment', { has: admin.getByRole('group', { name: 'Modérer le commentaire de Yasmine Ferrand' }) });
@@ -153,7 +129,7 @@ suite(BROWSER_AVAILABLE ? 'reader comments in a browser (Chromium)' : `reader co
     expect(await pendingReply.locator('.comment-body').innerText()).toBe('Je partage votre prudence.');
     expect(await other.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     const readerReply = Number((await pendingReply.getAttribute('id'))?.replace('commentaire-', ''));
-    expect(await app.services.moderation.apply(readerReply, 'approve')).toBe('approved');
+    expect(await site.app.services.moderation.apply(readerReply, 'approve')).toBe('approved');
 
     // Everybody now sees the comment with its thread, JavaScript or not.
     const anyone = await open({ javaScriptEnabled: false });
