@@ -214,7 +214,7 @@ export class ArticleService {
     // Bodies are set once, when written: French rules for French articles of a site that wants them.
     const typography = language === 'fr' || language.startsWith('fr-') ? siteTypography(this.ctx.site) : 'off';
     // Figures from the media library render as responsive <picture>s with every rendition.
-    const images = new Map((await repos.media.findByIds(figureMediaIds(document))).map((m) => [m.id, responsiveImage(m)]));
+    const images = new Map((await repos.media.findByIds(figureMediaIds(document))).map((m) => [m.id, responsiveImage(m, this.ctx.site.mediaBaseUrl)]));
     const row = {
       language,
       slug,

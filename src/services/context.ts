@@ -15,6 +15,8 @@ export interface SiteFacts {
   timeZone: string;
   /** French typography on or off; when absent, on for French-language sites. */
   typography?: TypographyMode;
+  /** Base URL of media files (MEDIA_PUBLIC_URL); when absent, the site's own /media. */
+  mediaBaseUrl?: string;
 }
 
 /** The typography mode of a site: as configured, else French rules for a French site. */

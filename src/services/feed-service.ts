@@ -119,7 +119,7 @@ export class FeedService {
 
   private image(media: MediaRow, row: ArticleRow): FeedImageView {
     return {
-      url: absoluteUrl(this.ctx.site.siteUrl, mediaPath(media.storage_key)),
+      url: absoluteUrl(this.ctx.site.siteUrl, mediaPath(media.storage_key, this.ctx.site.mediaBaseUrl)),
       width: media.width,
       height: media.height,
       type: media.mime_type,

@@ -80,7 +80,7 @@ export class MediaService {
     const variants: StoredVariant[] = [];
     for (const r of input.renditions) {
       const key = `${base}-${r.width}.${EXTENSION[r.format]}`;
-      await this.ctx.media.put(key, r.bytes);
+      await this.ctx.media.put(key, r.bytes, MIME[r.format]);
       variants.push({ key, width: r.width, height: r.height, format: r.format });
     }
     const original = [...input.renditions].sort((a, b) => (b.format === 'jpeg' ? 1 : 0) - (a.format === 'jpeg' ? 1 : 0) || b.width - a.width)[0]!;

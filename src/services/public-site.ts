@@ -30,14 +30,14 @@ function treeOf(rows: readonly CategoryRow[]): CategoryTree {
   return new Map(rows.map((c) => [c.id, { ...c, parentId: c.parent_id }]));
 }
 
-function imageView(media: MediaRow, overrides: { alt?: string | null; caption?: string | null; credit?: string | null } = {}): ImageView {
+function imageView(media: MediaRow, mediaBase: string | undefined, overrides: { alt?: string | null; caption?: string | null; credit?: string | null } = {}): ImageView {
   const variants = JSON.parse(media.variants) as StoredVariant[];
   const byFormat = (format: string) => variants.filter((v) => v.format === format).sort((a, b) => a.width - b.width);
-  const srcset = (list: StoredVariant[]) => list.map((v) => `${mediaPath(v.key)} ${v.width}w`).join(', ');
+  const srcset = (list: StoredVariant[]) => list.map((v) => `${mediaPath(v.key, mediaBase)} ${v.width}w`).join(', ');
   const fallback = byFormat('jpeg');
   const sources = ['avif', 'webp'].map((f) => ({ type: `image/${f}`, list: byFormat(f) })).filter((s) => s.list.length > 0);
   return {
-    src: mediaPath(media.storage_key),
+    src: mediaPath(media.storage_key, mediaBase),
     type: media.mime_type,
     srcset: srcset(fallback),
     width: media.width,
@@ -46,7 +46,7 @@ function imageView(media: MediaRow, overrides: { alt?: string | null; caption?: 
     caption: overrides.caption ?? media.caption,
     credit: overrides.credit ?? media.credit,
     sources: sources.map((s) => ({ type: s.type, srcset: srcset(s.list) })),
-    renditions: fallback.map((v) => ({ src: mediaPath(v.key), width: v.width, height: v.height })),
+    renditions: fallback.map((v) => ({ src: mediaPath(v.key, mediaBase), width: v.width, height: v.height })),
   };
 }
 
@@ -100,7 +100,7 @@ export class PublicSiteService {
         category: { name: category.name, url: categoryPath(category.slug) },
         authors: bylines.filter((b) => b.article_id === id).map((b) => ({ name: b.display_name, url: authorPath(b.slug) })),
         tags: tags.filter((t) => t.article_id === id).map((t) => ({ name: t.name, url: tagPath(t.slug) })),
-        image: featured ? imageView(featured, { alt: a.featured_alt, caption: a.featured_caption, credit: a.featured_credit }) : null,
+        image: featured ? imageView(featured, this.ctx.site.mediaBaseUrl, { alt: a.featured_alt, caption: a.featured_caption, credit: a.featured_credit }) : null,
       });
     }
     return cards;

@@ -7,7 +7,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { DepecheError, errorMessage } from '../errors.js';
 import type { Services } from '../services/index.js';
@@ -15,6 +15,7 @@ import { PUBLIC_DIR, stylesheetUrl } from './assets.js';
 import { registerAdminApp } from './plugins/admin-app.js';
 import { adminApi } from './routes/admin-api/index.js';
 import { createArticlePages, registerCommentRoutes } from './routes/comments.js';
+import { registerMediaFiles } from './routes/media-files.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerSyndicationRoutes } from './routes/syndication.js';
 import { ArticlePage } from './views/article-page.js';
@@ -75,7 +76,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       directives: {
         defaultSrc: ["'self'"],
         // blob: lets the admin app preview an image before it is uploaded.
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        // https: covers a CDN or bucket in MEDIA_PUBLIC_URL; a plain-http one is named.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...(config.mediaPublicUrl?.startsWith('http:') ? [new URL(config.mediaPublicUrl).origin] : [])],
         styleSrc: ["'self'"],
         scriptSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -91,7 +93,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
   await app.register(fastifyStatic, { root: join(PUBLIC_DIR, 'static'), prefix: '/static/', maxAge: '365d', immutable: true, index: false });
-  await app.register(fastifyStatic, { root: resolve(config.mediaDir), prefix: '/media/', decorateReply: false, maxAge: '365d', immutable: true, index: false });
+  await registerMediaFiles(app, services.ctx.media, responder);
 
   app.setErrorHandler(async (error: FastifyError | DepecheError | Error, request, reply) => {
     if (error instanceof DepecheError) {

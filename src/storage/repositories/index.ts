@@ -6,6 +6,7 @@ import { ArticleAdminRepository } from './article-admin-repository.js';
 import { ArticleNoteRepository } from './article-note-repository.js';
 import { ArticleRepository } from './article-repository.js';
 import { CommentRepository } from './comment-repository.js';
+import { LockRepository } from './lock-repository.js';
 import { LoginThrottleRepository } from './login-throttle-repository.js';
 import { MediaRepository } from './media-repository.js';
 import { RedirectRepository } from './redirect-repository.js';
@@ -26,6 +27,8 @@ export interface Repositories {
   articleNotes: ArticleNoteRepository;
   articles: ArticleRepository;
   comments: CommentRepository;
+  /** Jobs one process at a time may run (the scheduler's passes). */
+  locks: LockRepository;
   loginThrottle: LoginThrottleRepository;
   media: MediaRepository;
   redirects: RedirectRepository;
@@ -50,6 +53,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     articleNotes: new ArticleNoteRepository(db),
     articles: new ArticleRepository(db),
     comments: new CommentRepository(db),
+    locks: new LockRepository(db),
     loginThrottle: new LoginThrottleRepository(db),
     media: new MediaRepository(db),
     redirects: new RedirectRepository(db),
