@@ -99,10 +99,15 @@ export class S3MediaStorage implements MediaStorage {
     if (!response.ok && response.status !== 404) throw new S3RequestError(response.status, '', 'DELETE', key);
   }
 
+  /** The URL of a key's object at the storage (path or virtual-hosted style). */
+  objectUrl(key: string): string {
+    if (!isValidMediaKey(key)) throw new Error(`invalid media key: ${key}`);
+    return `${this.base}/${key.split('/').map(escapeSegment).join('/')}`;
+  }
+
   /** A signed request; the timeout covers the wait for the response headers, not the body's transfer. */
   private async request(method: 'GET' | 'PUT' | 'DELETE', key: string, init: { body?: Buffer; headers?: Record<string, string> } = {}): Promise<Response> {
-    if (!isValidMediaKey(key)) throw new Error(`invalid media key: ${key}`);
-    const url = `${this.base}/${key.split('/').map(escapeSegment).join('/')}`;
+    const url = this.objectUrl(key);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Error(`S3 ${method} of ${key} timed out after ${this.timeoutMs} ms`)), this.timeoutMs);
     try {

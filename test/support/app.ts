@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Clock } from '../../src/services/clock.js';
+import type { MediaStorage } from '../../src/services/media-storage.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import type { RateLimiter } from '../../src/services/rate-limit/rate-limiter.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/storage/db.js';
@@ -25,13 +26,17 @@ export function testConfig(mediaDir: string, env: Record<string, string> = {}): 
 }
 
 /** Builds services and the server over an open database. */
-export async function buildTestApp(handle: DatabaseHandle, options: { mediaDir?: string; clock?: Clock; rateLimiter?: RateLimiter } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  handle: DatabaseHandle,
+  options: { mediaDir?: string; clock?: Clock; rateLimiter?: RateLimiter; mediaStorage?: MediaStorage; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const ownMedia = options.mediaDir === undefined ? mkdtempSync(join(tmpdir(), 'depeche-media-')) : undefined;
-  const config = testConfig(options.mediaDir ?? ownMedia ?? '');
+  const config = testConfig(options.mediaDir ?? ownMedia ?? '', options.env);
   const services = createServices({
     db: handle.db,
-    site: { siteUrl: config.siteUrl, siteName: config.siteName, siteLanguage: config.siteLanguage, timeZone: config.timeZone, typography: config.typography },
+    site: { siteUrl: config.siteUrl, siteName: config.siteName, siteLanguage: config.siteLanguage, timeZone: config.timeZone, typography: config.typography, ...(config.mediaPublicUrl ? { mediaBaseUrl: config.mediaPublicUrl } : {}) },
     mediaDir: config.mediaDir,
+    ...(options.mediaStorage ? { mediaStorage: options.mediaStorage } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   });
