@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClusterInvalidationBus, relayInvalidations, type ClusterInvalidationMessage, type IpcLink } from '../../src/services/cache/cluster-invalidation-bus.js';
 import { LocalInvalidationBus, type InvalidationBus } from '../../src/services/cache/invalidation-bus.js';
 import { RedisInvalidationBus } from '../../src/services/cache/redis-invalidation-bus.js';
+import { createInvalidationBus } from '../../src/cli/create-invalidation-bus.js';
 import { PROJECT_ROOT } from '../../src/project-root.js';
 import { redisRequired, TEST_REDIS_URL } from '../support/redis.js';
 
@@ -241,6 +242,19 @@ describe('the Redis bus when Redis is away', () => {
       expect(errors.length).toBeGreaterThan(0);
     } finally {
       await bus.close();
+    }
+  });
+});
+
+describe('the bus a process chooses', () => {
+  it('is Redis when REDIS_URL is set, else this process only (outside a cluster)', async () => {
+    const withRedis = createInvalidationBus({ redisUrl: 'redis://127.0.0.1:1', redisPrefix: 'depeche-test:' });
+    const alone = createInvalidationBus({ redisUrl: null, redisPrefix: 'depeche-test:' });
+    try {
+      expect(withRedis).toBeInstanceOf(RedisInvalidationBus);
+      expect(alone).toBeInstanceOf(LocalInvalidationBus);
+    } finally {
+      await Promise.all([withRedis.close(), alone.close()]);
     }
   });
 });
