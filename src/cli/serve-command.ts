@@ -43,8 +43,9 @@ export function registerServeCommand(program: Command): void {
     .action(
       action(async (options: ServeOptions) => {
         if (cluster.isWorker) return serveAsWorker(options);
+        const requested = requestedWorkers(options.workers);
         const app = await openApp({ PORT: options.port, HOST: options.host });
-        const workers = workerCount(options.workers, app.config.production);
+        const workers = requested ?? (app.config.production ? Math.min(availableParallelism(), MAX_WORKERS) : 1);
         try {
           await prepare(app, options);
         } catch (error) {
@@ -62,9 +63,9 @@ export function registerServeCommand(program: Command): void {
     );
 }
 
-/** How many processes to run: --workers, else the CPU count in production, else 1. */
-function workerCount(option: string | undefined, production: boolean): number {
-  if (option === undefined) return production ? Math.min(availableParallelism(), MAX_WORKERS) : 1;
+/** The number of processes --workers asks for (undefined: the default, the CPU count in production, else 1). */
+function requestedWorkers(option: string | undefined): number | undefined {
+  if (option === undefined) return undefined;
   const count = /^\d{1,3}$/.test(option.trim()) ? Number(option.trim()) : NaN;
   if (!(count >= 1 && count <= MAX_WORKERS)) throw new DepecheError('DEPECHE_CLI_USAGE', { detail: `--workers must be a whole number from 1 to ${MAX_WORKERS} (got "${option}")` });
   return count;
@@ -124,11 +125,18 @@ async function serveHere(app: OpenApp, role: { scheduler: boolean; inCluster: bo
       if (role.inCluster) process.exit(0);
     })();
   };
-  // `on`, not `once`: a second signal (Ctrl-C reaches the primary and every worker, and the
-  // primary then sends SIGTERM) must not kill a worker in the middle of its shutdown.
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  if (role.inCluster) process.on('disconnect', shutdown);
+  if (role.inCluster) {
+    // `on`, not `once`: Ctrl-C reaches the primary and every worker, then the primary sends
+    // SIGTERM; that second signal must not kill a worker in the middle of its shutdown.
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+    // The primary is gone (killed): no one hands this worker connections any more.
+    process.on('disconnect', shutdown);
+  } else {
+    // A second Ctrl-C stops a single process at once, as before.
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  }
   try {
     await server.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -4,7 +4,10 @@
  * what every worker shows, a killed worker is replaced, SIGTERM stops everything; bad
  * `--workers` values and a worker that cannot start end with a clear message.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyDemoSite, type DemoCopy } from '../support/app.js';
@@ -105,6 +108,27 @@ describe('depeche serve --workers 2 on SQLite', () => {
     expect(code).toBe(0);
     for (const pid of workerPids) expect(isAlive(pid)).toBe(false);
     await expect(request(`${base}/`)).rejects.toThrow();
+  });
+});
+
+describe('depeche serve --workers: when the primary is killed', () => {
+  it('has its workers leave rather than linger without it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'depeche-orphans-'));
+    const serve = startServe(['--workers', '2', '--port', '0'], { DATABASE_URL: `sqlite:${join(dir, 'site.db')}`, MEDIA_DIR: join(dir, 'media') });
+    try {
+      await serve.waitFor(/with 2 workers/);
+      const pids = [...serve.stdout().matchAll(/\(pid (\d+)\) is ready/g)].map((m) => Number(m[1]));
+      expect(pids).toHaveLength(2);
+      await serve.stop('SIGKILL');
+      const start = Date.now();
+      while (pids.some(isAlive)) {
+        if (Date.now() - start > 15_000) throw new Error('workers still alive 15 s after their primary was killed');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await serve.stop('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

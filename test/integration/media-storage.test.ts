@@ -164,6 +164,11 @@ describeEachDatabase('media in an S3 bucket, served by the site', (dialect) => {
     const webp = media.variants.find((v) => v.format === 'webp');
     expect((await app.server.inject({ method: 'GET', url: webp!.url })).headers['content-type']).toBe('image/webp');
 
+    const head = await app.server.inject({ method: 'HEAD', url: media.url });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-length']).toBe(String(bytes.length));
+    expect(head.rawPayload.length).toBe(0);
+
     // A client that has it already gets 304.
     const again = await app.server.inject({ method: 'GET', url: media.url, headers: { 'if-none-match': String(res.headers.etag) } });
     expect(again.statusCode).toBe(304);
