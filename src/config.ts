@@ -41,6 +41,8 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of notification emails. */
   mailFrom: string;
+  /** Memory for the page cache, in megabytes (PAGE_CACHE_MB); 0 turns the page cache off. */
+  pageCacheMb: number;
 }
 
 /** Defaults in one place. */
@@ -53,6 +55,7 @@ export const CONFIG_DEFAULTS = {
   SITE_TIMEZONE: 'Europe/Paris',
   MEDIA_DIR: './data/media',
   LOG_LEVEL: 'info',
+  PAGE_CACHE_MB: '64',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -174,6 +177,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const mailFrom = (env.MAIL_FROM ?? '').trim();
   if (mailFrom !== '' && !/^[^\r\n<>]*<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(mailFrom)) problems.push({ variable: 'MAIL_FROM', problem: 'must be an address, e.g. "Dépêche <redaction@example.org>"' });
 
+  const pageCacheText = read('PAGE_CACHE_MB');
+  const pageCacheMb = /^\d{1,6}(\.\d+)?$/.test(pageCacheText) ? Number(pageCacheText) : NaN;
+  if (!(pageCacheMb >= 0 && pageCacheMb <= 65_536)) problems.push({ variable: 'PAGE_CACHE_MB', problem: `must be a number of megabytes from 0 (no page cache) to 65536 (got "${pageCacheText}")` });
+
   if (problems.length > 0 || typeof database === 'string') throw new ConfigError(problems);
   return {
     port,
@@ -192,5 +199,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     redisUrl: redisUrl === '' ? null : redisUrl,
     smtpUrl: smtpUrl === '' ? null : smtpUrl,
     mailFrom: mailFrom === '' ? `${siteName} <no-reply@${siteHost(siteUrl)}>` : mailFrom,
+    pageCacheMb,
   };
 }

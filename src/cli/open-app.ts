@@ -1,5 +1,6 @@
 /** Opens what every command needs: configuration, a migrated database and the services. */
 import { loadConfig, type Config } from '../config.js';
+import { LocalInvalidationBus } from '../services/cache/invalidation-bus.js';
 import { createServices, type Services } from '../services/index.js';
 import { SmtpMailer } from '../services/mail/smtp-mailer.js';
 import { RedisRateLimiter } from '../services/rate-limit/redis-rate-limiter.js';
@@ -24,6 +25,8 @@ export async function openApp(overrides: Record<string, string | undefined> = {}
     // Rate limits are shared through Redis when configured (several app nodes), else kept in process.
     const rateLimiter = config.redisUrl === null ? undefined : new RedisRateLimiter(config.redisUrl, { onError: warnRedis });
     const mailer = config.smtpUrl === null ? undefined : new SmtpMailer(config.smtpUrl, config.mailFrom);
+    // Cache invalidations stay in this process; with several processes the bus is shared (Redis).
+    const invalidationBus = new LocalInvalidationBus();
     const services = createServices({
       db: handle.db,
       site: { siteUrl: config.siteUrl, siteName: config.siteName, siteLanguage: config.siteLanguage, timeZone: config.timeZone, typography: config.typography },
@@ -31,10 +34,14 @@ export async function openApp(overrides: Record<string, string | undefined> = {}
       secretKey: config.secretKey,
       ...(rateLimiter ? { rateLimiter } : {}),
       ...(mailer ? { mailer, onMailError: warnMail } : {}),
+      invalidationBus,
     });
     const close = handle.close;
     handle.close = async () => {
       await services.ctx.rateLimiter.close();
+      // Purge webhook calls in progress finish (or time out) before the process ends.
+      await services.ctx.invalidator.settle();
+      await services.ctx.invalidation.close();
       await mailer?.close();
       await close();
     };

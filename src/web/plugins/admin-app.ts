@@ -16,7 +16,8 @@ const NOT_BUILT = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><m
 /** Registers /admin/ and its SPA fallback. */
 export function registerAdminApp(app: FastifyInstance, distDir: string = ADMIN_DIST): void {
   const sendIndex = (reply: FastifyReply) => {
-    reply.header('cache-control', 'no-cache').header('x-robots-tag', 'noindex, nofollow');
+    // The shell holds no data, but it is the admin: nothing in front of it keeps a copy.
+    reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex, nofollow');
     if (!existsSync(join(distDir, 'index.html'))) return reply.code(200).type('text/html; charset=utf-8').send(NOT_BUILT);
     return reply.sendFile('index.html', distDir);
   };
