@@ -84,11 +84,15 @@ export class PublicSiteService {
   /** Cards of published articles, in the order of `ids` (search results use them); their cache tags go to `shown`. */
   async cardsFor(ids: readonly number[], shown: TagSet): Promise<ArticleCardView[]> {
     const { tree } = await this.chrome();
-    return this.cards(ids, tree, shown);
+    // The search API lists each result's tags.
+    return this.cards(ids, tree, shown, undefined, true);
   }
 
-  /** Cards for articles, in the order of `ids` (four queries, whatever the count); their cache tags go to `shown`. */
-  private async cards(ids: readonly number[], tree: CategoryTree, shown: TagSet, preloaded?: { rows: readonly ArticleCardRow[]; tags: readonly ArticleTagRow[] }): Promise<ArticleCardView[]> {
+  /**
+   * Cards for articles, in the order of `ids` (four queries, whatever the count); their cache
+   * tags go to `shown`, the tags' own only where they are shown (listing cards do not show them).
+   */
+  private async cards(ids: readonly number[], tree: CategoryTree, shown: TagSet, preloaded?: { rows: readonly ArticleCardRow[]; tags: readonly ArticleTagRow[] }, tagsShown = false): Promise<ArticleCardView[]> {
     if (ids.length === 0) return [];
     const repos = this.ctx.repos;
     const [articles, bylines, tags] = await Promise.all([
@@ -110,7 +114,7 @@ export class PublicSiteService {
           articleId: a.id,
           categoryId: a.primary_category_id,
           authorIds: bylines.filter((b) => b.article_id === id).map((b) => b.id),
-          tagIds: tags.filter((t) => t.article_id === id).map((t) => t.id),
+          tagIds: tagsShown ? tags.filter((t) => t.article_id === id).map((t) => t.id) : [],
           mediaId: featured ? featured.id : null,
         }),
       );
@@ -203,7 +207,7 @@ export class PublicSiteService {
       return this.relatedIds(row, tags, now, exclude);
     };
     const [[card], comments, held, related, notes, settings] = await Promise.all([
-      this.cards([row.id], tree, shown, { rows: [row], tags }),
+      this.cards([row.id], tree, shown, { rows: [row], tags }, true),
       repos.comments.approvedFor(row.id),
       token ? repos.comments.heldFor(row.id, commenterTokenHash(token)) : Promise.resolve([]),
       this.related.idsForPage(row.id, now, fallback),
