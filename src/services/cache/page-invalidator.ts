@@ -44,7 +44,7 @@ export class PageInvalidator {
         this.options.warn(`depeche: a cache invalidation could not be sent to the other processes (${detail}).`);
       }
     }
-    this.options.webhook?.notify(tags);
+    await this.options.webhook?.notify(tags);
   }
 
   /** Waits for purge webhook calls in progress. */

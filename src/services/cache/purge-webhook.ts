@@ -28,19 +28,12 @@ export class PurgeWebhook {
 
   constructor(private readonly options: PurgeWebhookOptions) {}
 
-  /** Purges `tags` (returns at once; the calls go on in the background). */
-  notify(tags: readonly string[]): void {
+  /**
+   * Purges `tags`: reads the template in force (part of the write, like its other queries),
+   * then returns while the calls go on in the background.
+   */
+  async notify(tags: readonly string[]): Promise<void> {
     if (tags.length === 0) return;
-    const run: Promise<void> = this.send(tags).finally(() => this.inFlight.delete(run));
-    this.inFlight.add(run);
-  }
-
-  /** Waits for the calls in progress (before a process exits, and in tests). */
-  async settle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-  }
-
-  private async send(tags: readonly string[]): Promise<void> {
     let template: string | null;
     try {
       template = await this.options.template();
@@ -49,6 +42,16 @@ export class PurgeWebhook {
       return;
     }
     if (template === null || template === '' || purgeTemplateProblem(template) !== undefined) return;
+    const run: Promise<void> = this.send(template, tags).finally(() => this.inFlight.delete(run));
+    this.inFlight.add(run);
+  }
+
+  /** Waits for the calls in progress (before a process exits, and in tests). */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async send(template: string, tags: readonly string[]): Promise<void> {
     for (const call of purgeCalls(template, tags, SITE_TAG)) {
       const { url, authorization } = splitCredentials(call.url);
       try {
