@@ -100,6 +100,7 @@ export function registerHttpCaching(app: FastifyInstance, cache: PageCache | nul
     const etag = strongEtag(body);
     reply.header('etag', etag);
     if (!reply.hasHeader('last-modified')) reply.header('last-modified', new Date(Math.floor(now() / 1000) * 1000).toUTCString());
+    const notModified = conditional(request.headers, etag, reply);
     let answer: Buffer = body;
     const key = cacheKey(request.raw.url ?? '/');
     const storable =
@@ -112,10 +113,10 @@ export function registerHttpCaching(app: FastifyInstance, cache: PageCache | nul
       const vary = headerValue(variant.headers, 'vary');
       if (vary !== undefined) reply.header('vary', vary);
       const encoding = headerValue(variant.headers, 'content-encoding');
-      if (encoding !== undefined && !conditional(request.headers, etag, reply)) reply.header('content-encoding', encoding);
+      if (encoding !== undefined && !notModified) reply.header('content-encoding', encoding);
       answer = variant.body;
     }
-    if (conditional(request.headers, etag, reply)) {
+    if (notModified) {
       reply.code(304);
       reply.removeHeader('content-type');
       return null;
