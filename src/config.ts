@@ -68,6 +68,8 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of notification emails. */
   mailFrom: string;
+  /** Memory for the page cache, in megabytes (PAGE_CACHE_MB); 0 turns the page cache off. */
+  pageCacheMb: number;
 }
 
 /** Defaults in one place. */
@@ -84,6 +86,7 @@ export const CONFIG_DEFAULTS = {
   REDIS_PREFIX: 'depeche:',
   SCHEDULER_INTERVAL_MS: '5000',
   S3_REGION: 'us-east-1',
+  PAGE_CACHE_MB: '64',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -274,6 +277,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const mediaStorage = readMediaStorage(env, read, problems);
   const mediaPublicUrl = readMediaPublicUrl(env, problems);
 
+  const pageCacheText = read('PAGE_CACHE_MB');
+  const pageCacheMb = /^\d{1,6}(\.\d+)?$/.test(pageCacheText) ? Number(pageCacheText) : NaN;
+  if (!(pageCacheMb >= 0 && pageCacheMb <= 65_536)) problems.push({ variable: 'PAGE_CACHE_MB', problem: `must be a number of megabytes from 0 (no page cache) to 65536 (got "${pageCacheText}")` });
+
   if (problems.length > 0 || typeof database === 'string' || mediaStorage === undefined) throw new ConfigError(problems);
   return {
     port,
@@ -296,5 +303,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     schedulerIntervalMs,
     smtpUrl: smtpUrl === '' ? null : smtpUrl,
     mailFrom: mailFrom === '' ? `${siteName} <no-reply@${siteHost(siteUrl)}>` : mailFrom,
+    pageCacheMb,
   };
 }

@@ -35,6 +35,7 @@ export async function openApp(overrides: Record<string, string | undefined> = {}
     // Rate limits are shared through Redis when configured (several app nodes), else kept in process.
     const rateLimiter = config.redisUrl === null ? undefined : new RedisRateLimiter(config.redisUrl, { prefix: `${config.redisPrefix}rl:`, onError: warnRedis });
     const mailer = config.smtpUrl === null ? undefined : new SmtpMailer(config.smtpUrl, config.mailFrom);
+    // Redis when configured (several nodes), the primary's relay under --workers, else in process.
     const invalidationBus = createInvalidationBus(config);
     const services = createServices({
       db: handle.db,
@@ -44,11 +45,14 @@ export async function openApp(overrides: Record<string, string | undefined> = {}
       secretKey: config.secretKey,
       ...(rateLimiter ? { rateLimiter } : {}),
       ...(mailer ? { mailer, onMailError: warnMail } : {}),
+      invalidationBus,
     });
     const close = handle.close;
     handle.close = async () => {
       await services.ctx.rateLimiter.close();
-      await invalidationBus.close();
+      // Purge webhook calls in progress finish (or time out) before the process ends.
+      await services.ctx.invalidator.settle();
+      await services.ctx.invalidation.close();
       await mailer?.close();
       await close();
     };

@@ -46,7 +46,7 @@ export class WorkflowService {
       await this.editorial.assertAltText({ body: JSON.parse(row.body) as unknown, featuredMediaId: row.featured_media_id, featuredAlt: row.featured_alt });
     }
     const publishedAt = publicationTimeAfter(to, row.published_at, now, at);
-    const moved = await this.articles.changeStatus(id, { from, to, publishedAt, userId: actor.id });
+    const moved = await this.articles.changeStatus(id, { from, to, publishedAt, userId: actor.id, previousPublishedAt: row.published_at });
     if (!moved) throw illegal(from, to, 'l’article vient d’être modifié par quelqu’un d’autre ; rechargez-le.');
   }
 

@@ -12,9 +12,11 @@ import type { Config } from '../config.js';
 import { DepecheError, errorMessage } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { PUBLIC_DIR, stylesheetUrl } from './assets.js';
+import { cachingServerFactory, registerHttpCaching } from './cache/http-caching.js';
+import { PageCache } from './cache/page-cache.js';
 import { registerAdminApp } from './plugins/admin-app.js';
 import { adminApi } from './routes/admin-api/index.js';
-import { createArticlePages, registerCommentRoutes } from './routes/comments.js';
+import { COMMENTER_COOKIE, createArticlePages, REMEMBER_COOKIE, registerCommentRoutes } from './routes/comments.js';
 import { registerMediaFiles } from './routes/media-files.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerSyndicationRoutes } from './routes/syndication.js';
@@ -30,6 +32,13 @@ export interface ServerOptions {
   logger?: boolean;
 }
 
+/**
+ * How long a cached page lives at most. Writes drop pages at once; this bounds what time alone
+ * changes: a comment form closing after its delay, a form token ageing, an article published
+ * with a date in the future appearing, the news sitemap's 48-hour window. Matches `s-maxage`.
+ */
+export const PAGE_CACHE_MAX_AGE_MS = 300_000;
+
 /** Shared by route modules: how to answer with a page or an error page. */
 export interface PageResponder {
   stylesheet: string;
@@ -40,7 +49,19 @@ export interface PageResponder {
 /** Builds the Fastify application (not listening yet). */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { config, services } = options;
+  const pageCache =
+    config.pageCacheMb > 0
+      ? new PageCache({
+          maxBytes: Math.floor(config.pageCacheMb * 1024 * 1024),
+          maxAgeMs: PAGE_CACHE_MAX_AGE_MS,
+          clock: services.ctx.clock,
+          bus: services.ctx.invalidation,
+          personalCookies: [COMMENTER_COOKIE, REMEMBER_COOKIE],
+        })
+      : null;
   const app = Fastify({
+    // Page-cache hits are answered before Fastify routes them (see web/cache/http-caching.ts).
+    serverFactory: cachingServerFactory(pageCache),
     logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     trustProxy: true,
     // Access logs belong to the proxy or CDN in front; per-request logging would halve throughput.
@@ -91,6 +112,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
+  // After the cookie plugin: its onSend hook writes Set-Cookie, which makes an answer unstorable.
+  registerHttpCaching(app, pageCache, () => services.ctx.clock.now());
+  app.addHook('onClose', async () => pageCache?.close());
   await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
   await app.register(fastifyStatic, { root: join(PUBLIC_DIR, 'static'), prefix: '/static/', maxAge: '365d', immutable: true, index: false });
   await registerMediaFiles(app, services.ctx.media, responder);

@@ -52,6 +52,16 @@ describe('configuration', () => {
     expect(problemsOf({ LOG_LEVEL: 'loud' })).toEqual(['LOG_LEVEL']);
   });
 
+  it('sizes the page cache in megabytes (PAGE_CACHE_MB, 0: off)', () => {
+    expect(loadConfig({}).pageCacheMb).toBe(64);
+    expect(loadConfig({ PAGE_CACHE_MB: '0' }).pageCacheMb).toBe(0);
+    expect(loadConfig({ PAGE_CACHE_MB: '256' }).pageCacheMb).toBe(256);
+    expect(loadConfig({ PAGE_CACHE_MB: '0.5' }).pageCacheMb).toBe(0.5);
+    expect(problemsOf({ PAGE_CACHE_MB: 'beaucoup' })).toEqual(['PAGE_CACHE_MB']);
+    expect(problemsOf({ PAGE_CACHE_MB: '-1' })).toEqual(['PAGE_CACHE_MB']);
+    expect(problemsOf({ PAGE_CACHE_MB: '100000' })).toEqual(['PAGE_CACHE_MB']);
+  });
+
   it('reads the comment feature’s secret, Redis and SMTP settings', () => {
     const config = loadConfig({ SECRET_KEY: 's'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379', SMTP_URL: 'smtp://u:p@mail.example.org:587', SITE_URL: 'https://www.exemple.fr' });
     expect(config).toMatchObject({ secretKey: 's'.repeat(40), redisUrl: 'redis://127.0.0.1:6379', smtpUrl: 'smtp://u:p@mail.example.org:587', mailFrom: 'Dépêche <no-reply@www.exemple.fr>' });

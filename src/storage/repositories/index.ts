@@ -13,6 +13,7 @@ import { RedirectRepository } from './redirect-repository.js';
 import { RelatedRepository } from './related-repository.js';
 import { createSearchIndex } from '../search/create-search-index.js';
 import type { SearchIndex } from '../search/search-index.js';
+import { CommitScope } from './commit-scope.js';
 import { SearchTermsRepository } from '../search/search-terms-repository.js';
 import { RevisionRepository } from './revision-repository.js';
 import { SessionRepository } from './session-repository.js';
@@ -41,12 +42,17 @@ export interface Repositories {
   settings: SettingsRepository;
   taxonomy: TaxonomyRepository;
   users: UserRepository;
-  /** Runs `work` in one transaction with repositories bound to it. */
+  /**
+   * Runs `work` in one transaction with repositories bound to it; a transaction opened inside
+   * another joins it. Resolves once the commit's follow-up work ({@link commitScope}) is done.
+   */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Follow-up work of the transaction these repositories are bound to; undefined outside one. */
+  readonly commitScope: CommitScope | undefined;
 }
 
-/** Binds every repository to a Kysely handle. */
-export function createRepositories(db: Kysely<Database>): Repositories {
+/** Binds every repository to a Kysely handle (and, inside a transaction, to its commit scope). */
+export function createRepositories(db: Kysely<Database>, scope?: CommitScope): Repositories {
   return {
     apiKeys: new ApiKeyRepository(db),
     articleAdmin: new ArticleAdminRepository(db),
@@ -65,8 +71,20 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     settings: new SettingsRepository(db),
     taxonomy: new TaxonomyRepository(db),
     users: new UserRepository(db),
-    transaction: (work) => (db.isTransaction ? work(createRepositories(db)) : db.transaction().execute((trx) => work(createRepositories(trx)))),
+    transaction: async (work) => {
+      if (db.isTransaction) {
+        // Follow-up work would be lost without the scope of the transaction that owns `db`.
+        if (scope === undefined) throw new Error('repositories bound to a transaction need its commit scope');
+        return work(createRepositories(db, scope));
+      }
+      const outer = new CommitScope();
+      const result = await db.transaction().execute((trx) => work(createRepositories(trx, outer)));
+      await outer.committed();
+      return result;
+    },
+    commitScope: scope,
   };
 }
 
 export type { ListingScope, ListingWindow } from './article-repository.js';
+export { CommitScope } from './commit-scope.js';
