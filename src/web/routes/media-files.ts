@@ -6,7 +6,7 @@
  */
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import fresh from 'fresh';
+import { isNotModified } from '../cache/negotiation.js';
 import { errorMessage } from '../../errors.js';
 import { isValidMediaKey, LocalDiskStorage, type MediaStorage } from '../../services/media-storage.js';
 import { IMMUTABLE_CACHE_CONTROL } from '../../services/s3-media-storage.js';
@@ -31,7 +31,7 @@ export async function registerMediaFiles(app: FastifyInstance, storage: MediaSto
     if (object === undefined) return responder.sendError(request, reply, 404, errorMessage('DEPECHE_NOT_FOUND', 'fr'));
     reply.header('cache-control', IMMUTABLE_CACHE_CONTROL);
     if (object.etag !== undefined) reply.header('etag', object.etag);
-    if (object.etag !== undefined && fresh(request.headers, { etag: object.etag })) {
+    if (object.etag !== undefined && isNotModified(headerValue(request.headers['if-none-match']), undefined, object.etag, undefined)) {
       object.body.destroy();
       return reply.code(304).send();
     }
@@ -40,4 +40,9 @@ export async function registerMediaFiles(app: FastifyInstance, storage: MediaSto
     if (object.size !== undefined) reply.header('content-length', object.size);
     return reply.send(object.body);
   });
+}
+
+/** A request header's single value (a repeated header counts as absent). */
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
