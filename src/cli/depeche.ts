@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `depeche` command: serve, migrate, demo, reindex, publish-due, user create/list/reset-password, comments. */
+/** The `depeche` command: serve, migrate, demo, reindex, publish-due, user create/list/reset-password, comments, import. */
 import { Command, Option } from 'commander';
 import { USER_ROLES } from '../domain/user.js';
 import { DepecheError } from '../errors.js';
@@ -9,6 +9,7 @@ import { Scheduler } from '../services/scheduler.js';
 import { buildServer } from '../web/server.js';
 import { openApp } from './open-app.js';
 import { registerCommentCommands } from './comments-command.js';
+import { registerImportCommands } from './import-command.js';
 import { action } from './run-command.js';
 
 const DEMO_DONE_KEY = 'demo.loaded_at';
@@ -193,6 +194,7 @@ user
   );
 
 registerCommentCommands(program);
+registerImportCommands(program);
 
 function progress(done: number, total: number): void {
   if (!process.stdout.isTTY) return;

@@ -100,8 +100,8 @@ export interface ImportComment {
   body: string;
   createdAt: number;
   status: 'approved' | 'pending' | 'spam' | 'trash';
-  /** Pingbacks and trackbacks are skipped by the writer (Dépêche has no such notion). */
-  commentType: 'comment' | 'pingback' | 'trackback';
+  /** "comment" is imported; anything else (pingback, trackback…) is skipped and reported (Dépêche has no such notion). */
+  commentType: string;
 }
 
 /** Something the reader noticed and did not turn into a record (an item type it skips, a repaired file). */
