@@ -120,7 +120,10 @@ export type ImportRecord = ImportAuthor | ImportTerm | ImportAttachment | Import
 
 /** A source being imported. */
 export interface ImportReader {
-  /** The source system, part of every mapping key: "wordpress", "ghost"… */
+  /**
+   * The source, part of every mapping key: "wordpress:example.com", "ghost"… Read after
+   * `validate()` (a reader may learn it from the input).
+   */
   readonly source: string;
   /**
    * Checks the whole input before anything is written (well-formedness, version): throws a

@@ -58,7 +58,15 @@ function yoast(template: string | undefined, title: string, siteName: string): s
 
 /** Reads one WXR file. */
 export class WxrReader implements ImportReader {
-  readonly source = 'wordpress';
+  /**
+   * The mapping source: one per WordPress site (its address), so two sites imported into one
+   * Dépêche never mistake each other's post 12; the files of a split export share it.
+   */
+  get source(): string {
+    const site = (this.baseUrl ?? '').replace(/^https?:\/\//i, '').replace(/\/+$/, '').toLowerCase();
+    return site === '' ? 'wordpress' : `wordpress:${site.slice(0, 200)}`;
+  }
+
   baseUrl: string | null = null;
   /** How many channel entries the file holds (for progress). */
   entries = 0;
