@@ -52,6 +52,8 @@ export const ERROR_CATALOGUE = {
   DEPECHE_COMMENT_TRANSITION: { status: 409, reportable: false, fr: 'Impossible de passer le commentaire {id} de « {from} » à « {action} ».', en: 'Comment {id} cannot go from "{from}" through "{action}".' },
   DEPECHE_BODY_TOO_LARGE: { status: 413, reportable: false, fr: 'Votre envoi est trop volumineux.', en: 'What you sent is too large.' },
   DEPECHE_RATE_LIMITED: { status: 429, reportable: false, fr: 'Trop d’envois en peu de temps. Réessayez dans quelques minutes.', en: 'Too many submissions in a short time. Try again in a few minutes.' },
+  DEPECHE_IMPORT_REFUSED: { status: 422, reportable: false, fr: 'Import refusé : {detail}', en: 'Import refused: {detail}' },
+  DEPECHE_IMPORT_FILE: { status: 400, reportable: false, fr: 'Impossible de lire le fichier à importer {path} : {detail}', en: 'Cannot read the file to import {path}: {detail}' },
   DEPECHE_INTERNAL: { status: 500, reportable: true, fr: 'Une erreur interne est survenue. Réessayez dans un instant.', en: 'An internal error occurred. Please try again shortly.' },
 } as const satisfies Record<string, ErrorDefinition>;
 

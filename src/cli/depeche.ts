@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-/** The `depeche` command: serve, migrate, demo, reindex, publish-due, user create/list/reset-password, comments. */
+/** The `depeche` command: serve, migrate, demo, reindex, publish-due, user create/list/reset-password, comments, import. */
 import { Command, Option } from 'commander';
 import { USER_ROLES } from '../domain/user.js';
 import { loadDemo } from '../services/demo/load-demo.js';
 import { generatePassword } from '../services/password.js';
 import { openApp } from './open-app.js';
 import { registerCommentCommands } from './comments-command.js';
+import { registerImportCommands } from './import-command.js';
 import { progress } from './progress.js';
 import { action } from './run-command.js';
 import { DEMO_DONE_KEY, registerServeCommand } from './serve-command.js';
@@ -143,5 +144,6 @@ user
   );
 
 registerCommentCommands(program);
+registerImportCommands(program);
 
 await program.parseAsync(process.argv);

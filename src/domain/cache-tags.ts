@@ -41,6 +41,8 @@ export const tagTag = (id: number): string => `t:${id}`;
 export const authorTag = (id: number): string => `u:${id}`;
 /** A media item's texts (alt, caption, credit) where an article does not override them. */
 export const mediaTag = (id: number): string => `m:${id}`;
+/** A standalone page (À propos, Mentions légales…): only its own address shows it. */
+export const pageTag = (id: number): string => `pg:${id}`;
 /** Which articles a category listing holds (the category and its sub-categories). */
 export const categoryListingTag = (id: number): string => `list:c:${id}`;
 /** Which articles a tag listing holds. */

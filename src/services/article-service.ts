@@ -26,6 +26,8 @@ export interface ArticleInput {
   categoryId: number;
   authorIds: readonly number[];
   tagNames?: readonly string[];
+  /** Tags by id (importers, which keep the source's tag slugs); used instead of `tagNames` when given. */
+  tagIds?: readonly number[];
   status?: ArticleStatus;
   /** Publication instant (ms); defaults to now when published without one. */
   publishedAt?: number | null;
@@ -116,6 +118,8 @@ export class ArticleService {
         categoryId: current.primary_category_id,
         authorIds: bylines.map((b) => b.id),
         tagNames: tags.map((t) => t.name),
+        // Kept by id (a tag's slug need not be its name's slug) unless the patch names new tags.
+        ...(patch.tagNames === undefined ? { tagIds: tags.map((t) => t.id) } : {}),
         status: isArticleStatus(current.status) ? current.status : 'draft',
         publishedAt: current.published_at,
         contentUpdatedAt: current.content_updated_at,
@@ -241,7 +245,7 @@ export class ArticleService {
     if (input.featuredMediaId != null && (await repos.media.findByIds([input.featuredMediaId])).length === 0) {
       throw new DepecheError('DEPECHE_UNKNOWN_REFERENCE', { kind: 'media', ref: String(input.featuredMediaId) });
     }
-    const tagIds = await this.ensureTagsIn(repos, input.tagNames ?? [], now);
+    const tagIds = input.tagIds !== undefined ? [...new Set(input.tagIds)] : await this.ensureTagsIn(repos, input.tagNames ?? [], now);
     const language = input.language ?? this.ctx.site.siteLanguage;
     // Bodies are set once, when written: French rules for French articles of a site that wants them.
     const typography = language === 'fr' || language.startsWith('fr-') ? siteTypography(this.ctx.site) : 'off';

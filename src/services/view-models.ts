@@ -152,6 +152,14 @@ export interface HomePageView {
   cacheTags: string[];
 }
 
+/** A standalone page (À propos, Mentions légales…). */
+export interface StandalonePageView {
+  chrome: ChromeView;
+  page: { title: string; url: string; bodyHtml: string; description: string; seoTitle: string | null };
+  breadcrumb: LinkView[];
+  cacheTags: string[];
+}
+
 /** A paginated list of articles: a category, a tag or an author. */
 export interface ListingPageView {
   chrome: ChromeView;

@@ -1,12 +1,14 @@
 /** Every repository over one executor, and transactions that hand out the same set. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { ApiKeyRepository } from './api-key-repository.js';
 import { ArticleAdminRepository } from './article-admin-repository.js';
 import { ArticleNoteRepository } from './article-note-repository.js';
 import { ArticleRepository } from './article-repository.js';
 import { CommentRepository } from './comment-repository.js';
+import { ImportMapRepository } from './import-map-repository.js';
 import { LockRepository } from './lock-repository.js';
+import { PageRepository } from './page-repository.js';
 import { LoginThrottleRepository } from './login-throttle-repository.js';
 import { MediaRepository } from './media-repository.js';
 import { RedirectRepository } from './redirect-repository.js';
@@ -28,10 +30,14 @@ export interface Repositories {
   articleNotes: ArticleNoteRepository;
   articles: ArticleRepository;
   comments: CommentRepository;
+  /** Source item → local row, for imports. */
+  importMap: ImportMapRepository;
   /** Jobs one process at a time may run (the scheduler's passes). */
   locks: LockRepository;
   loginThrottle: LoginThrottleRepository;
   media: MediaRepository;
+  /** Standalone pages. */
+  pages: PageRepository;
   redirects: RedirectRepository;
   related: RelatedRepository;
   /** The full-text index (FTS5 or tsvector, by dialect). */
@@ -49,6 +55,32 @@ export interface Repositories {
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /** Follow-up work of the transaction these repositories are bound to; undefined outside one. */
   readonly commitScope: CommitScope | undefined;
+  /**
+   * Inside a transaction, runs `work` under a savepoint: when it throws, only its own writes are
+   * undone and the transaction goes on (PostgreSQL would otherwise refuse every later statement).
+   * Importers use it to skip one bad item of a batch.
+   */
+  attempt<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+let savepoints = 0;
+
+async function underSavepoint<T>(db: Kysely<Database>, scope: CommitScope | undefined, work: (repos: Repositories) => Promise<T>): Promise<T> {
+  if (!db.isTransaction) return createRepositories(db).transaction(work);
+  if (scope === undefined) throw new Error('repositories bound to a transaction need its commit scope');
+  // Names are plain identifiers made here, never from input.
+  const name = sql.raw(`depeche_sp_${++savepoints}`);
+  await sql`savepoint ${name}`.execute(db);
+  try {
+    // A rolled-back item may leave cache tags in the scope: an extra invalidation, never a missed one.
+    const result = await work(createRepositories(db, scope));
+    await sql`release savepoint ${name}`.execute(db);
+    return result;
+  } catch (error) {
+    await sql`rollback to savepoint ${name}`.execute(db);
+    await sql`release savepoint ${name}`.execute(db);
+    throw error;
+  }
 }
 
 /** Binds every repository to a Kysely handle (and, inside a transaction, to its commit scope). */
@@ -59,9 +91,11 @@ export function createRepositories(db: Kysely<Database>, scope?: CommitScope): R
     articleNotes: new ArticleNoteRepository(db),
     articles: new ArticleRepository(db),
     comments: new CommentRepository(db),
+    importMap: new ImportMapRepository(db),
     locks: new LockRepository(db),
     loginThrottle: new LoginThrottleRepository(db),
     media: new MediaRepository(db),
+    pages: new PageRepository(db),
     redirects: new RedirectRepository(db),
     related: new RelatedRepository(db),
     searchIndex: createSearchIndex(db),
@@ -83,6 +117,7 @@ export function createRepositories(db: Kysely<Database>, scope?: CommitScope): R
       return result;
     },
     commitScope: scope,
+    attempt: (work) => underSavepoint(db, scope, work),
   };
 }
 
