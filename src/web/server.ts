@@ -110,6 +110,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     hsts: config.siteUrl.startsWith('https:'),
     crossOriginEmbedderPolicy: false,
+    // Headers only Internet Explorer, Flash and Acrobat read (the XSS auditor they would turn off
+    // is gone from every current browser): bytes on every answer for no reader's benefit.
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
   });
   await app.register(fastifyCookie);
   // After the cookie plugin: its onSend hook writes Set-Cookie, which makes an answer unstorable.
