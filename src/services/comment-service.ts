@@ -155,7 +155,7 @@ export class CommentService {
     });
     if (id === undefined) throw new DepecheError('DEPECHE_COMMENT_DUPLICATE');
     // A comment published at once (a known commenter) changes the article's public page.
-    if (status === 'approved') await ctx.invalidator.publish([commentsTag(article.id)]);
+    if (status === 'approved') await ctx.invalidator.stale(ctx.repos, [commentsTag(article.id)]);
     // Told after the answer is decided, without waiting: a slow mail server must not slow posting.
     if (status === 'pending' && ctx.notifier) void ctx.notifier.commentHeld(id).catch(() => undefined);
     return { id, status, commenterToken };
@@ -187,7 +187,7 @@ export class CommentService {
       user_id: input.userId ?? null,
       body_hash: bodyHashOf(body),
     });
-    if (input.status === 'approved') await this.ctx.invalidator.publish([commentsTag(input.articleId)]);
+    if (input.status === 'approved') await this.ctx.invalidator.stale(this.ctx.repos, [commentsTag(input.articleId)]);
     return id;
   }
 
@@ -226,7 +226,7 @@ export class CommentService {
     const current = isCommentStatus(comment.status) ? comment.status : 'pending';
     const previous = status === 'spam' || status === 'trash' ? (current === 'spam' || current === 'trash' ? comment.previous_status : current) : null;
     await this.ctx.repos.comments.update(id, { status, previous_status: previous, updated_at: this.ctx.clock.now() });
-    if (current === 'approved' || status === 'approved') await this.ctx.invalidator.publish([commentsTag(comment.article_id)]);
+    if (current === 'approved' || status === 'approved') await this.ctx.invalidator.stale(this.ctx.repos, [commentsTag(comment.article_id)]);
     const article = await this.ctx.repos.articles.findById(comment.article_id);
     return { ...comment, status, previous_status: previous, article_title: article?.title ?? '' };
   }

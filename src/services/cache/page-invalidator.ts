@@ -29,6 +29,16 @@ export class PageInvalidator {
   }
 
   /**
+   * Marks `tags` stale after the commit when `repos` are bound to a transaction (an importer's
+   * batch), else now. Publishing inside a transaction would be early, and on SQLite the purge
+   * webhook's settings read would wait for the transaction's own connection forever.
+   */
+  async stale(repos: Repositories, tags: readonly string[]): Promise<void> {
+    if (repos.commitScope !== undefined) this.afterCommit(repos, tags);
+    else await this.publish(tags);
+  }
+
+  /**
    * Marks `tags` stale now (writes that are not in a transaction). Never throws: the write
    * this follows is already stored; a failing transport is reported.
    */
