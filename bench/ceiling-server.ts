@@ -1,40 +1,35 @@
 /**
- * The ceiling: a bare node:http server answering each known path with fixed bytes from memory.
- * Usage: node ceiling-server.js <port> (<url-path> <body-file> <content-type>)…
+ * The ceiling: a bare node:http server answering every GET with the same bytes from memory
+ * (the article page as the app sent it), keep-alive like any node:http server. Given a
+ * compressed copy, it sends that one to requests whose Accept-Encoding names its encoding.
+ * Usage: node ceiling-server.js <port> <body-file> <content-type> [<encoded-file> <content-encoding>]
  * It exits on SIGTERM/SIGINT and when its stdin closes (its parent is gone).
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 
-interface Route {
-  body: Buffer;
-  headers: Record<string, string>;
+const [portArg = '', bodyFile = '', contentType = '', encodedFile = '', encoding = ''] = process.argv.slice(2);
+if (bodyFile === '' || contentType === '' || (encodedFile !== '') !== (encoding !== '')) {
+  process.stderr.write('usage: ceiling-server <port> <body-file> <content-type> [<encoded-file> <content-encoding>]\n');
+  process.exit(2);
 }
 
-function parseRoutes(args: string[]): Map<string, Route> {
-  if (args.length === 0 || args.length % 3 !== 0) throw new Error('usage: ceiling-server <port> (<url-path> <body-file> <content-type>)…');
-  const routes = new Map<string, Route>();
-  for (let i = 0; i < args.length; i += 3) {
-    const [path = '', file = '', contentType = ''] = args.slice(i, i + 3);
-    const body = readFileSync(file);
-    routes.set(path, { body, headers: { 'content-type': contentType, 'content-length': String(body.length) } });
-  }
-  return routes;
+/** A body ready to send, with its headers. */
+function response(file: string, contentEncoding: string | null): { body: Buffer; headers: Record<string, string> } {
+  const body = readFileSync(file);
+  const headers: Record<string, string> = { 'content-type': contentType, 'content-length': String(body.length) };
+  if (encodedFile !== '') headers.vary = 'accept-encoding';
+  if (contentEncoding !== null) headers['content-encoding'] = contentEncoding;
+  return { body, headers };
 }
 
-function handler(routes: Map<string, Route>): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    const route = routes.get(req.url ?? '');
-    if (route === undefined) {
-      res.writeHead(404, { 'content-length': '0' }).end();
-      return;
-    }
-    res.writeHead(200, route.headers).end(route.body);
-  };
-}
+const plain = response(bodyFile, null);
+const encoded = encodedFile === '' ? null : response(encodedFile, encoding);
 
-const [portArg = '', ...routeArgs] = process.argv.slice(2);
-const server = createServer(handler(parseRoutes(routeArgs)));
+const server = createServer((request, reply) => {
+  const chosen = encoded !== null && (request.headers['accept-encoding'] ?? '').includes(encoding) ? encoded : plain;
+  reply.writeHead(200, chosen.headers).end(chosen.body);
+});
 const stop = (): void => {
   server.close(() => process.exit(0));
   server.closeAllConnections();

@@ -74,12 +74,21 @@ export function killAllNow(): void {
   for (const child of live) if (!hasExited(child)) child.process.kill('SIGKILL');
 }
 
-/** Resident set size of a process in bytes (Linux /proc), or null if unavailable. */
-export function residentBytes(pid: number | undefined): number | null {
+/** Memory of a process from Linux /proc: resident now and its peak (high-water mark), in bytes. */
+export interface ProcessMemory {
+  rssBytes: number;
+  peakRssBytes: number;
+}
+
+/** The process's resident memory now and at its peak, or null if unavailable (not Linux, exited). */
+export function processMemory(pid: number | undefined): ProcessMemory | null {
   if (pid === undefined) return null;
   try {
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match?.[1] === undefined ? null : Number(match[1]) * 1024;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+    const rssBytes = kb('VmRSS');
+    const peakRssBytes = kb('VmHWM');
+    return Number.isFinite(rssBytes) && Number.isFinite(peakRssBytes) ? { rssBytes, peakRssBytes } : null;
   } catch {
     return null;
   }
