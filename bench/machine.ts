@@ -11,8 +11,8 @@ export interface MachineDescription {
   memoryBytes: number;
   node: string;
   os: string;
-  /** Load averages (1, 5, 15 min) when the run started: other work on the machine skews figures. */
-  loadAverage: number[];
+  /** How busy the machine was when the run started: other work skews the figures. */
+  load: MachineLoad;
   /** The commit measured, with "+ uncommitted changes" when the tree differs from it. */
   commit: string;
 }
@@ -38,6 +38,32 @@ function gitCommit(root: string): string {
   }
 }
 
+/** How busy the machine is: load averages and CPU pressure. */
+export interface MachineLoad {
+  /** Load averages over 1, 5 and 15 minutes. */
+  loadAverage: number[];
+  /** Linux PSI: share of the last 60 s in which some task waited for a CPU, in percent (null elsewhere). */
+  cpuPressurePercent: number | null;
+}
+
+/** The machine's load now. */
+export function machineLoad(): MachineLoad {
+  let cpuPressurePercent: number | null = null;
+  try {
+    const avg60 = /^some .*avg60=([\d.]+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1];
+    if (avg60 !== undefined) cpuPressurePercent = Number(avg60);
+  } catch {
+    // No PSI (not Linux, or an old kernel).
+  }
+  return { loadAverage: loadavg().map((x) => Math.round(x * 100) / 100), cpuPressurePercent };
+}
+
+/** One line comparing the load at the start and the end of a run. */
+export function loadLine(start: MachineLoad, end: MachineLoad): string {
+  const psi = (l: MachineLoad) => (l.cpuPressurePercent === null ? 'n/a' : `${l.cpuPressurePercent.toFixed(0)} %`);
+  return `load average ${start.loadAverage.join(' / ')} at the start, ${end.loadAverage.join(' / ')} at the end; CPU pressure (share of the last minute some task waited for a CPU) ${psi(start)} at the start, ${psi(end)} at the end — on an idle machine both are near 0`;
+}
+
 /** Describes this machine and the checkout at `root`. */
 export function describeMachine(root: string): MachineDescription {
   const list = cpus();
@@ -47,12 +73,12 @@ export function describeMachine(root: string): MachineDescription {
     memoryBytes: totalmem(),
     node: process.version,
     os: osName(),
-    loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
+    load: machineLoad(),
     commit: gitCommit(root),
   };
 }
 
 /** One Markdown line describing the machine. */
 export function machineLine(m: MachineDescription): string {
-  return `${m.cpuCount} × ${m.cpuModel}, ${(m.memoryBytes / 1024 ** 3).toFixed(1)} GiB RAM, ${m.os}, Node ${m.node}; load average at start ${m.loadAverage.join(' / ')}; commit ${m.commit}`;
+  return `${m.cpuCount} × ${m.cpuModel}, ${(m.memoryBytes / 1024 ** 3).toFixed(1)} GiB RAM, ${m.os}, Node ${m.node}; commit ${m.commit}`;
 }

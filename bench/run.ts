@@ -14,7 +14,7 @@ import { BenchError, oneLine } from './errors.js';
 import { fetchPage, freePorts, HOST, waitFor200 } from './http.js';
 import { largeSiteUrls, prepareLargeSite } from './large-site.js';
 import { type LoadResult, type LoadSettings, type LoadTarget, measure } from './load.js';
-import { describeMachine } from './machine.js';
+import { describeMachine, machineLoad } from './machine.js';
 import { type BenchOptions, benchOptions, type CacheMode, type PageKind } from './options.js';
 import { type BenchPaths, benchPaths, shown, workFile } from './paths.js';
 import {
@@ -132,6 +132,8 @@ async function measureColdStarts(paths: BenchPaths, count: number): Promise<Cold
 
 /** Fetches one page as the load generator will, and uncompressed; both must answer 200. */
 async function samplePage(origin: string, name: string, path: string, acceptEncoding: string): Promise<{ sample: PageSample; body: Buffer; identity: Buffer }> {
+  // The last of a few requests: a page cache may answer its first miss differently (uncompressed).
+  for (let i = 1; i < CACHE_WARMING_REQUESTS; i++) await fetchPage(origin + path, { headers: { 'accept-encoding': acceptEncoding } });
   const sent = await fetchPage(origin + path, { headers: { 'accept-encoding': acceptEncoding } });
   const identity = await fetchPage(origin + path);
   for (const page of [sent, identity]) if (page.status !== 200) throw new BenchError(`the ${name} page ${path} answered ${page.status}, not 200`);
@@ -190,10 +192,13 @@ async function measureMode(paths: BenchPaths, mode: CacheMode, options: BenchOpt
   try {
     const run = async (page: PageKind, connections: number, acceptEncoding: string): Promise<PageRun> => {
       const path = DEMO_PAGES[page];
-      for (let i = 0; i < CACHE_WARMING_REQUESTS; i++) await fetchPage(app.origin + path, { headers: { 'accept-encoding': acceptEncoding } });
+      let sent = await fetchPage(app.origin + path, { headers: { 'accept-encoding': acceptEncoding } });
+      for (let i = 1; i < CACHE_WARMING_REQUESTS; i++) sent = await fetchPage(app.origin + path, { headers: { 'accept-encoding': acceptEncoding } });
+      if (sent.status !== 200) throw new BenchError(`the ${page} page ${path} answered ${sent.status}, not 200 (${mode})`);
       const target: LoadTarget = { origin: app.origin, path, headers: { 'accept-encoding': acceptEncoding } };
       const result = await measureOn(app.child, target, { connections, durationSec: options.durationSec }, options.warmupSec, `${page}, ${connections} connections${acceptEncoding === options.acceptEncoding ? '' : `, ${acceptEncoding}`}`);
-      return { page, mode, connections, acceptEncoding, result, ratioPercent: ratioPercent(result, ceilingFor(connections, acceptEncoding)) };
+      const answer = { bytes: sent.body.length, contentEncoding: sent.contentEncoding };
+      return { page, mode, connections, acceptEncoding, answer, result, ratioPercent: ratioPercent(result, ceilingFor(connections, acceptEncoding)) };
     };
     for (const page of options.pages) for (const connections of options.connections) runs.push(await run(page, connections, options.acceptEncoding));
     // Compressed and uncompressed are both worth knowing when they differ: the article page only, to keep the run short.
@@ -337,6 +342,7 @@ async function main(): Promise<void> {
     startedAt,
     elapsedSeconds: (performance.now() - started) / 1000,
     machine,
+    loadAtEnd: machineLoad(),
     options,
     pageCacheSetting: process.env.PAGE_CACHE_MB?.trim() ? `PAGE_CACHE_MB=${process.env.PAGE_CACHE_MB.trim()}` : 'its default size',
     ceiling: { page: 'article', bytes: article.sample.bytes, contentEncoding: article.sample.contentEncoding, runs: ceilingRuns },
