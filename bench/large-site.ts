@@ -108,6 +108,8 @@ export interface LargeSiteUrls {
   articles: string[];
   /** Category listing pages, several pages deep per category. */
   categoryPages: string[];
+  categories: number;
+  tags: number;
 }
 
 /** Reads the article and category paths of the large site (read-only); listings go at most `categoryDepth` pages deep. */
@@ -125,7 +127,8 @@ export function largeSiteUrls(file: string, categoryDepth: number): LargeSiteUrl
       const pages = Math.max(1, Math.min(categoryDepth, Math.ceil(count / PAGE_SIZE)));
       return Array.from({ length: pages }, (_, i) => (i === 0 ? `/${slug}/` : `/${slug}/?page=${i + 1}`));
     });
-    return { articles, categoryPages };
+    const tags = db.prepare('SELECT count(*) FROM tags').pluck().get() as number;
+    return { articles, categoryPages, categories: categories.length, tags };
   } finally {
     db.close();
   }

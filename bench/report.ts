@@ -65,6 +65,8 @@ export interface LargeRun {
 /** The large (synthetic) site: memory and throughput with many articles. */
 export interface LargeSiteReport {
   articles: number;
+  categories: number;
+  tags: number;
   databaseBytes: number;
   /** Seconds spent generating it during this run; null when a cached file was reused. */
   generatedSeconds: number | null;
@@ -277,7 +279,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
       `### Large site: ${num(large.articles)} articles`,
       '',
-      `Synthetic French-like articles (bench/search generator: 8 categories, 20 authors, ~150 tags, no comments, no images), search index built, related lists left to the article page's tag fallback; database ${megabytes(large.databaseBytes)}${large.generatedSeconds === null ? ', reused from an earlier run' : `, generated in ${num(large.generatedSeconds)} s during this run`}. Served with the page cache on (default size). Random URLs, so nearly every request misses the cache.`,
+      `Synthetic French-like articles (bench/search generator: ${large.categories} categories, 20 authors, ${num(large.tags)} tags, no comments, no images), search index built, related lists not computed (the article page then picks related articles by shared tags); database ${megabytes(large.databaseBytes)}${large.generatedSeconds === null ? ', reused from an earlier run' : `, generated in ${num(large.generatedSeconds)} s during this run`}. Served with the page cache on (default size). Random URLs, so nearly every request misses the cache.`,
       '',
       `- Cold start (spawn → first 200 on \`/\`): ${num(large.coldStartMs)} ms`,
       `- RSS after startup (first page served, 1 s idle): ${megabytes(large.memoryAfterStart?.rssBytes)}; after the load runs: ${megabytes(large.memoryAfterRun?.rssBytes)} (peak ${megabytes(large.memoryAfterRun?.peakRssBytes)})`,

@@ -256,6 +256,8 @@ async function measureLargeSite(paths: BenchPaths, options: BenchOptions, ceilin
     }
     return {
       articles: site.articles,
+      categories: urls.categories,
+      tags: urls.tags,
       databaseBytes: fileBytes(site.file),
       generatedSeconds: site.generatedSeconds,
       coldStartMs: Math.round(app.startMs),
