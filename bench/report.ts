@@ -95,7 +95,7 @@ export interface BenchReport {
   options: BenchOptions;
   /** Environment of the cached mode's page cache (PAGE_CACHE_MB as passed, or "default"). */
   pageCacheSetting: string;
-  ceiling: { page: string; bytes: number; contentEncoding: string | null; runs: CeilingRun[] };
+  ceiling: { page: string; bytes: number; contentEncoding: string | null; identityBytes: number; runs: CeilingRun[] };
   pages: PageSample[];
   runs: PageRun[];
   memory: ModeMemory[];
@@ -168,7 +168,8 @@ export function evaluateGoals(report: Omit<BenchReport, 'goals'>): GoalResult[] 
     goal: large ? `app RSS with ${num(large.articles)} articles (after startup / after the load runs; peak)` : 'app RSS with 100,000 articles',
     target: '≤ 250 MB',
     measured: large ? `${megabytes(large.memoryAfterStart?.rssBytes)} / ${megabytes(large.memoryAfterRun?.rssBytes)}; peak ${megabytes(large.memoryAfterRun?.peakRssBytes)}` : 'not measured',
-    met: largePeak === null ? null : largePeak <= GOAL.rssBytes,
+    // The goal is stated for 100,000 articles: a smaller site is reported, not judged.
+    met: largePeak === null || large === null || large.articles < 100_000 ? null : largePeak <= GOAL.rssBytes,
   });
   const cold = report.coldStart.medianMs;
   goals.push({
@@ -216,7 +217,7 @@ export function renderMarkdown(report: BenchReport): string {
     `- Other work on the machine: ${loadLine(report.machine.load, report.loadAtEnd)}.`,
     `- Load: autocannon in the bench process, keep-alive connections, no pipelining, \`Accept-Encoding: ${o.acceptEncoding}\` (what browsers send); ${o.durationSec} s per measurement after a ${o.warmupSec} s warm-up whose figures are dropped. Latencies are autocannon's per-response timings of 2xx responses.`,
     `- App: the built server (\`depeche serve\`, NODE_ENV=production, SQLite). Cached = page cache at ${report.pageCacheSetting}, warmed with a few requests; uncached = \`PAGE_CACHE_MB=0\`. A fresh process per mode.`,
-    `- Ceiling: bare \`node:http\` answering every request with the ${report.ceiling.page} page's bytes from memory (${num(report.ceiling.bytes)} bytes, Content-Encoding ${encodingLabel(report.ceiling.contentEncoding)}): the most this machine and load generator can do for a page of that size. Measured before and after the app; ratios divide by the mean.`,
+    `- Ceiling: bare \`node:http\` answering every request with the ${report.ceiling.page} page's bytes from memory, as the app sent them (${num(report.ceiling.bytes)} bytes, Content-Encoding ${encodingLabel(report.ceiling.contentEncoding)}${report.ceiling.contentEncoding === null ? '' : `; ${num(report.ceiling.identityBytes)} uncompressed bytes to identity requests`}): the most this machine and load generator can do for a page of that size. Measured before and after the app; ratios divide by the mean at the same connection count and Accept-Encoding.`,
     '',
     '### Goals (issue 7)',
     '',

@@ -103,6 +103,13 @@ async function prepareDemoDatabase(paths: BenchPaths): Promise<void> {
   if (code !== 0) throw new BenchError(`loading the demo content failed (exit code ${String(code)}); see ${demo.logLabel}`);
 }
 
+/** Brings a kept database up to the code's schema, so that no timed start includes a migration. */
+async function migrate(paths: BenchPaths, databaseFile: string): Promise<void> {
+  const child = startCli(paths, 'migrate', ['migrate'], appEnv(paths, databaseFile));
+  const code = await child.exited;
+  if (code !== 0) throw new BenchError(`migrating ${databaseFile} failed (exit code ${String(code)}); see ${child.logLabel}`);
+}
+
 /** A running app and the time from spawn to its first 200 on `/`. */
 interface RunningApp {
   child: Child;
@@ -232,9 +239,10 @@ function fileBytes(file: string): number {
 async function measureLargeSite(paths: BenchPaths, options: BenchOptions, ceilingFor: (connections: number) => number): Promise<LargeSiteReport> {
   const site = await prepareLargeSite(paths.workDir, options.largeArticles, progress);
   const urls = largeSiteUrls(site.file, LARGE_CATEGORY_DEPTH);
-  const databaseFile = relative(paths.root, site.file);
+  const databaseFile = isAbsolute(relative(paths.root, site.file)) ? site.file : relative(paths.root, site.file);
+  await migrate(paths, databaseFile);
   progress(`Large site (${options.largeArticles.toLocaleString('en')} articles), page cache on:`);
-  const app = await startApp(paths, 'app large site', appEnv(paths, isAbsolute(databaseFile) ? site.file : databaseFile));
+  const app = await startApp(paths, 'app large site', appEnv(paths, databaseFile));
   try {
     progress(`  started in ${Math.round(app.startMs)} ms`);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
@@ -290,6 +298,7 @@ async function main(): Promise<void> {
   const machine = describeMachine(paths.root);
   checkBuilt(paths);
   await prepareDemoDatabase(paths);
+  await migrate(paths, paths.databaseFile);
   if (process.env.PAGE_CACHE_MB?.trim() === '0') progress('Warning: PAGE_CACHE_MB=0 is set, so the "cached" mode runs without the page cache too.');
 
   const coldStart = await measureColdStarts(paths, options.coldStarts);
@@ -347,7 +356,7 @@ async function main(): Promise<void> {
     loadAtEnd: machineLoad(),
     options,
     pageCacheSetting: process.env.PAGE_CACHE_MB?.trim() ? `PAGE_CACHE_MB=${process.env.PAGE_CACHE_MB.trim()}` : 'its default size',
-    ceiling: { page: 'article', bytes: article.sample.bytes, contentEncoding: article.sample.contentEncoding, runs: ceilingRuns },
+    ceiling: { page: 'article', bytes: article.sample.bytes, contentEncoding: article.sample.contentEncoding, identityBytes: article.sample.identityBytes, runs: ceilingRuns },
     pages: samples.filter((s) => options.pages.includes(s.sample.name as PageKind)).map((s) => s.sample),
     runs,
     memory,
