@@ -10,6 +10,22 @@ export type DatabaseConfig =
   | { kind: 'sqlite'; filename: string }
   | { kind: 'postgres'; connectionString: string };
 
+/** Where media files are kept: the local disk (MEDIA_DIR) or an S3-compatible bucket. */
+export type MediaStorageConfig =
+  | { kind: 'local' }
+  | {
+      kind: 's3';
+      /** Base URL of the S3 API, e.g. https://s3.eu-west-3.amazonaws.com or http://127.0.0.1:9000. */
+      endpoint: string;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      /** Never logged. */
+      secretAccessKey: string;
+      /** Bucket in the path (endpoint/bucket/key, MinIO and most self-hosted servers) rather than in the host name. */
+      forcePathStyle: boolean;
+    };
+
 /** The validated configuration of one Dépêche process. */
 export interface Config {
   port: number;
@@ -26,8 +42,15 @@ export interface Config {
   timeZone: string;
   /** French typography on titles, deks and bodies ("fr"), or text left as written ("off"). */
   typography: TypographyMode;
-  /** Where uploaded and generated media files are stored. */
+  /** Where uploaded and generated media files are stored (the local storage's folder). */
   mediaDir: string;
+  /** Which storage holds media files (MEDIA_STORAGE). */
+  mediaStorage: MediaStorageConfig;
+  /**
+   * Base URL under which readers fetch media files (a CDN or the bucket), without trailing
+   * slash; null: the site serves them itself under /media/.
+   */
+  mediaPublicUrl: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   production: boolean;
   /**
@@ -35,12 +58,18 @@ export interface Config {
    * and kept in the settings table so every node shares it. Never logged.
    */
   secretKey: string | null;
-  /** Redis for state shared between app processes (rate limits), or null: in-process. */
+  /** Redis for state shared between app processes (rate limits, cache invalidation), or null: in-process. */
   redisUrl: string | null;
+  /** Prefix of every Redis key and channel, so several sites (or test runs) can share one server. */
+  redisPrefix: string;
+  /** Milliseconds between two looks at the publication schedule. */
+  schedulerIntervalMs: number;
   /** SMTP server for notification emails (smtp:// or smtps://), or null: no email is sent. */
   smtpUrl: string | null;
   /** Sender of notification emails. */
   mailFrom: string;
+  /** Memory for the page cache, in megabytes (PAGE_CACHE_MB); 0 turns the page cache off. */
+  pageCacheMb: number;
 }
 
 /** Defaults in one place. */
@@ -53,6 +82,11 @@ export const CONFIG_DEFAULTS = {
   SITE_TIMEZONE: 'Europe/Paris',
   MEDIA_DIR: './data/media',
   LOG_LEVEL: 'info',
+  MEDIA_STORAGE: 'local',
+  REDIS_PREFIX: 'depeche:',
+  SCHEDULER_INTERVAL_MS: '5000',
+  S3_REGION: 'us-east-1',
+  PAGE_CACHE_MB: '64',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -106,6 +140,65 @@ function isTimeZone(value: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** MEDIA_STORAGE and, for s3, the S3_* variables (each missing one is its own problem). */
+function readMediaStorage(env: Readonly<Record<string, string | undefined>>, read: (name: keyof typeof CONFIG_DEFAULTS) => string, problems: ConfigProblem[]): MediaStorageConfig | undefined {
+  const kind = read('MEDIA_STORAGE');
+  if (kind === 'local') return { kind: 'local' };
+  if (kind !== 's3') {
+    problems.push({ variable: 'MEDIA_STORAGE', problem: `must be local or s3 (got "${kind}")` });
+    return undefined;
+  }
+  const value = (name: string) => (env[name] ?? '').trim();
+  for (const name of S3_REQUIRED) if (value(name) === '') problems.push({ variable: name, problem: 'is required when MEDIA_STORAGE=s3' });
+  const endpoint = value('S3_ENDPOINT').replace(/\/+$/, '');
+  if (endpoint !== '') {
+    try {
+      const url = new URL(endpoint);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+      if (url.search !== '' || url.hash !== '') throw new Error('query');
+    } catch {
+      problems.push({ variable: 'S3_ENDPOINT', problem: `must be an http(s) URL such as https://s3.eu-west-3.amazonaws.com (got "${endpoint}")` });
+    }
+  }
+  const bucket = value('S3_BUCKET');
+  if (bucket !== '' && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) problems.push({ variable: 'S3_BUCKET', problem: `is not a valid bucket name (3 to 63 lower-case letters, digits, dots or hyphens; got "${bucket}")` });
+  const region = read('S3_REGION');
+  if (!/^[a-z0-9-]{1,40}$/.test(region)) problems.push({ variable: 'S3_REGION', problem: `must be a region name such as eu-west-3 (got "${region}")` });
+  const pathStyle = value('S3_FORCE_PATH_STYLE').toLowerCase();
+  if (!['', 'true', 'false', '1', '0'].includes(pathStyle)) problems.push({ variable: 'S3_FORCE_PATH_STYLE', problem: `must be true or false (got "${pathStyle}")` });
+  return {
+    kind: 's3',
+    endpoint,
+    bucket,
+    region,
+    accessKeyId: value('S3_ACCESS_KEY_ID'),
+    secretAccessKey: value('S3_SECRET_ACCESS_KEY'),
+    forcePathStyle: pathStyle === 'true' || pathStyle === '1',
+  };
+}
+
+/** MEDIA_PUBLIC_URL: an absolute http(s) URL or a path of this site, kept without trailing slash. */
+function readMediaPublicUrl(env: Readonly<Record<string, string | undefined>>, problems: ConfigProblem[]): string | null {
+  const raw = (env.MEDIA_PUBLIC_URL ?? '').trim();
+  if (raw === '') return null;
+  const bad = () => problems.push({ variable: 'MEDIA_PUBLIC_URL', problem: `must be an http(s) URL or a path such as https://cdn.example.fr/media (got "${raw}")` });
+  if (raw.startsWith('/') && !raw.startsWith('//')) {
+    if (!/^[A-Za-z0-9/._~-]+$/.test(raw)) bad();
+    return raw.replace(/\/+$/, '') || null;
+  }
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+    if (url.search !== '' || url.hash !== '') throw new Error('query');
+    return url.href.replace(/\/+$/, '');
+  } catch {
+    bad();
+    return null;
   }
 }
 
@@ -174,7 +267,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const mailFrom = (env.MAIL_FROM ?? '').trim();
   if (mailFrom !== '' && !/^[^\r\n<>]*<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(mailFrom)) problems.push({ variable: 'MAIL_FROM', problem: 'must be an address, e.g. "Dépêche <redaction@example.org>"' });
 
-  if (problems.length > 0 || typeof database === 'string') throw new ConfigError(problems);
+  const redisPrefix = read('REDIS_PREFIX');
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(redisPrefix)) problems.push({ variable: 'REDIS_PREFIX', problem: `must be 1 to 64 letters, digits or : _ . - (got "${redisPrefix}")` });
+
+  const intervalText = read('SCHEDULER_INTERVAL_MS');
+  const schedulerIntervalMs = /^\d{1,8}$/.test(intervalText) ? Number(intervalText) : NaN;
+  if (!(schedulerIntervalMs >= 100 && schedulerIntervalMs <= 3_600_000)) problems.push({ variable: 'SCHEDULER_INTERVAL_MS', problem: `must be a number of milliseconds from 100 to 3600000 (got "${intervalText}")` });
+
+  const mediaStorage = readMediaStorage(env, read, problems);
+  const mediaPublicUrl = readMediaPublicUrl(env, problems);
+
+  const pageCacheText = read('PAGE_CACHE_MB');
+  const pageCacheMb = /^\d{1,6}(\.\d+)?$/.test(pageCacheText) ? Number(pageCacheText) : NaN;
+  if (!(pageCacheMb >= 0 && pageCacheMb <= 65_536)) problems.push({ variable: 'PAGE_CACHE_MB', problem: `must be a number of megabytes from 0 (no page cache) to 65536 (got "${pageCacheText}")` });
+
+  if (problems.length > 0 || typeof database === 'string' || mediaStorage === undefined) throw new ConfigError(problems);
   return {
     port,
     host,
@@ -186,11 +293,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     timeZone,
     typography,
     mediaDir: read('MEDIA_DIR'),
+    mediaStorage,
+    mediaPublicUrl,
     logLevel: logLevel as Config['logLevel'],
     production: env.NODE_ENV === 'production',
     secretKey: secretKey === '' ? null : secretKey,
     redisUrl: redisUrl === '' ? null : redisUrl,
+    redisPrefix,
+    schedulerIntervalMs,
     smtpUrl: smtpUrl === '' ? null : smtpUrl,
     mailFrom: mailFrom === '' ? `${siteName} <no-reply@${siteHost(siteUrl)}>` : mailFrom,
+    pageCacheMb,
   };
 }

@@ -2,68 +2,18 @@
 /** The `depeche` command: serve, migrate, demo, reindex, publish-due, user create/list/reset-password, comments. */
 import { Command, Option } from 'commander';
 import { USER_ROLES } from '../domain/user.js';
-import { DepecheError } from '../errors.js';
 import { loadDemo } from '../services/demo/load-demo.js';
 import { generatePassword } from '../services/password.js';
-import { Scheduler } from '../services/scheduler.js';
-import { buildServer } from '../web/server.js';
 import { openApp } from './open-app.js';
 import { registerCommentCommands } from './comments-command.js';
+import { progress } from './progress.js';
 import { action } from './run-command.js';
-
-const DEMO_DONE_KEY = 'demo.loaded_at';
+import { DEMO_DONE_KEY, registerServeCommand } from './serve-command.js';
 
 const program = new Command();
 program.name('depeche').description('Dépêche: news publishing platform (public site and newsroom).').showHelpAfterError('(run with --help for usage)');
 
-program
-  .command('serve')
-  .description('Migrate the database and serve the site (PORT, HOST, DATABASE_URL… from the environment).')
-  .option('-p, --port <port>', 'port to listen on (overrides PORT)')
-  .option('--host <host>', 'address to listen on (overrides HOST)')
-  .option('--demo-on-first-start', 'load the demo content when the database has never been initialised')
-  .action(
-    action(async (options: { port?: string; host?: string; demoOnFirstStart?: boolean }) => {
-      const app = await openApp({ PORT: options.port, HOST: options.host });
-      const { config, services, handle } = app;
-      if (app.appliedMigrations.length > 0) process.stdout.write(`Database migrated (${app.appliedMigrations.join(', ')}).\n`);
-      if (options.demoOnFirstStart && (await services.ctx.repos.settings.get(DEMO_DONE_KEY)) === undefined && (await services.ctx.repos.articles.count()) === 0) {
-        process.stdout.write('First start: loading the demo content…\n');
-        const report = await loadDemo(services, { onArticle: progress });
-        await services.ctx.repos.settings.set(DEMO_DONE_KEY, new Date().toISOString(), Date.now());
-        process.stdout.write(`\nDemo loaded: ${report.articles} articles, ${report.comments} comments, ${report.authors} authors, ${report.categories} categories.\n`);
-      }
-      if ((await services.ctx.repos.users.countCanLogIn()) === 0) {
-        process.stdout.write('No staff account can log in yet. Create the first administrator with:\n  npx depeche user create --email you@example.org --name "Your Name" --role administrator\nthen log in at /admin/ with the password it prints.\n');
-      }
-      // The server secret exists before the first request (generated and stored on a first start).
-      await services.ctx.secrets.key('comment-form');
-      const server = await buildServer({ config, services });
-      // Every process runs the scheduler: the schedule is in the database, each article is published once.
-      const scheduler = new Scheduler(services.workflow, {
-        onPublished: (ids) => server.log.info({ ids }, `published ${ids.length} scheduled article(s)`),
-        onError: (error) => server.log.error({ err: error }, 'scheduler pass failed'),
-      });
-      const shutdown = async () => {
-        await scheduler.stop();
-        await server.close();
-        await handle.close();
-      };
-      process.once('SIGINT', () => void shutdown());
-      process.once('SIGTERM', () => void shutdown());
-      try {
-        await server.listen({ port: config.port, host: config.host });
-      } catch (error) {
-        await handle.close();
-        if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') throw new DepecheError('DEPECHE_PORT_IN_USE', { port: config.port });
-        throw error;
-      }
-      scheduler.start();
-      const address = server.server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : config.port;
-      process.stdout.write(`Dépêche is serving ${config.siteName} at http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port} (database: ${handle.dialect}).\n`);
-    }),
-  );
+registerServeCommand(program);
 
 program
   .command('migrate')
@@ -193,12 +143,5 @@ user
   );
 
 registerCommentCommands(program);
-
-function progress(done: number, total: number): void {
-  if (!process.stdout.isTTY) return;
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stdout.write(`\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-}
 
 await program.parseAsync(process.argv);

@@ -20,9 +20,12 @@ export function authorPath(slug: string): string {
   return `/auteur/${slug}`;
 }
 
-/** Path of a media file. */
-export function mediaPath(key: string): string {
-  return `/media/${key}`;
+/** Where the site itself serves media files. */
+export const MEDIA_PATH = '/media';
+
+/** URL of a media file: under /media/ of the site, or under a CDN or bucket base URL (MEDIA_PUBLIC_URL). */
+export function mediaPath(key: string, base: string = MEDIA_PATH): string {
+  return `${base}/${key}`;
 }
 
 /** Adds `?page=N` for pages after the first. */

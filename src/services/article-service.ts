@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { ancestry } from '../domain/category.js';
 import { isArticleStatus, type ArticleStatus } from '../domain/article.js';
+import { articleChangeTags, SEARCH_TAG, type ArticlePlacement } from '../domain/cache-tags.js';
 import { figureMediaIds, renderDocument } from '../domain/document/render-document.js';
 import { validateDocument } from '../domain/document/validate-document.js';
 import { isSlug, slugify } from '../domain/slug.js';
@@ -60,6 +61,17 @@ function optionalText(value: string | undefined | null, field: string, max: numb
   return text === '' ? null : text;
 }
 
+/** An article's placement from its row and join rows. */
+function placementOf(row: { status: string; published_at: number | null }, categoryIds: readonly number[], tags: readonly { id: number }[], bylines: readonly { id: number }[], now: number): ArticlePlacement {
+  return {
+    live: row.status === 'published' && row.published_at !== null && row.published_at <= now,
+    publishedAt: row.published_at,
+    categoryIds,
+    tagIds: tags.map((t) => t.id),
+    authorIds: bylines.map((b) => b.id),
+  };
+}
+
 /** Creates and edits articles. */
 export class ArticleService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -83,7 +95,7 @@ export class ArticleService {
       });
       await this.writeJoins(repos, id, prepared);
       await this.saveRevision(repos, id, prepared.row, input, now);
-      await this.afterWrite(repos, id);
+      await this.afterWrite(repos, id, undefined, now);
       return id;
     });
   }
@@ -94,7 +106,8 @@ export class ArticleService {
     await this.ctx.repos.transaction(async (repos) => {
       const current = await repos.articles.findById(id);
       if (!current) throw new DepecheError('DEPECHE_NOT_FOUND');
-      const [bylines, tags] = await Promise.all([repos.articles.bylinesFor([id]), repos.articles.tagsFor([id])]);
+      const [bylines, tags, listedIn] = await Promise.all([repos.articles.bylinesFor([id]), repos.articles.tagsFor([id]), repos.articles.listingCategoryIds(id)]);
+      const before = placementOf(current, listedIn, tags, bylines, now);
       const merged: ArticleInput = {
         title: current.title,
         slug: current.slug,
@@ -132,7 +145,7 @@ export class ArticleService {
       const oldPath = oldCategory ? articlePath(oldCategory.slug, current.slug) : undefined;
       const newPath = articlePath(prepared.categorySlug, prepared.slug);
       if (oldPath !== undefined && oldPath !== newPath) await repos.redirects.moved(oldPath, newPath, now);
-      await this.afterWrite(repos, id);
+      await this.afterWrite(repos, id, before, now);
     });
   }
 
@@ -143,7 +156,7 @@ export class ArticleService {
    */
   async changeStatus(
     id: number,
-    change: { from: ArticleStatus; to: ArticleStatus; publishedAt: number | null; userId: number | null; dueBy?: number },
+    change: { from: ArticleStatus; to: ArticleStatus; publishedAt: number | null; userId: number | null; dueBy?: number; previousPublishedAt?: number | null },
     also?: (repos: Repositories) => Promise<void>,
   ): Promise<boolean> {
     const now = this.ctx.clock.now();
@@ -154,7 +167,9 @@ export class ArticleService {
       await repos.articles.syncListingColumns(id, change.to, change.publishedAt);
       await repos.articleNotes.recordEvent({ article_id: id, user_id: change.userId, from_status: change.from, to_status: change.to, created_at: now });
       if (also) await also(repos);
-      await this.afterWrite(repos, id);
+      // The row is already changed: before differs from after only by status and time.
+      const previousAt = change.previousPublishedAt === undefined ? change.publishedAt : change.previousPublishedAt;
+      await this.afterWrite(repos, id, (after) => ({ ...after, live: change.from === 'published' && previousAt !== null && previousAt <= now, publishedAt: previousAt }), now);
       return true;
     });
   }
@@ -164,9 +179,10 @@ export class ArticleService {
     const text = trimmedText(note.text, 'note', 2000, true);
     const now = this.ctx.clock.now();
     return this.ctx.repos.transaction(async (repos) => {
+      const before = await this.placement(repos, id, now);
       const noteId = await repos.articleNotes.insert({ article_id: id, user_id: note.userId, kind: note.kind, text, created_at: now });
       await repos.articles.update(id, { updated_at: now });
-      await this.afterWrite(repos, id);
+      await this.afterWrite(repos, id, before, now);
       return noteId;
     });
   }
@@ -174,15 +190,31 @@ export class ArticleService {
   /** Deletes an article for good, with its comments and revisions; the listeners see it gone. */
   async deleteArticle(id: number): Promise<void> {
     await this.ctx.repos.transaction(async (repos) => {
-      if (!(await repos.articles.findById(id))) throw new DepecheError('DEPECHE_NOT_FOUND');
+      const before = await this.placement(repos, id, this.ctx.clock.now());
+      if (!before) throw new DepecheError('DEPECHE_NOT_FOUND');
       await repos.articles.delete(id);
-      await this.afterWrite(repos, id);
+      await this.afterWrite(repos, id, before, this.ctx.clock.now());
     });
   }
 
-  /** Every article write ends here, inside its transaction. */
-  private async afterWrite(repos: Repositories, articleId: number): Promise<void> {
+  /**
+   * Every article write ends here, inside its transaction: the listeners run, and the cache
+   * tags of what readers see changing are published once the transaction commits.
+   * `before` is the placement before the write, or how to derive it from the one after.
+   */
+  private async afterWrite(repos: Repositories, articleId: number, before: ArticlePlacement | undefined | ((after: ArticlePlacement) => ArticlePlacement), now: number): Promise<void> {
     for (const listener of this.ctx.articleWriteListeners) await listener(repos, articleId);
+    const after = await this.placement(repos, articleId, now);
+    const previous = typeof before === 'function' ? (after ? before(after) : undefined) : before;
+    this.ctx.invalidator.afterCommit(repos, articleChangeTags(articleId, previous, after));
+  }
+
+  /** Where an article appears for readers now (undefined: no such article). */
+  private async placement(repos: Repositories, id: number, now: number): Promise<ArticlePlacement | undefined> {
+    const row = await repos.articles.findById(id);
+    if (!row) return undefined;
+    const [bylines, tags, listedIn] = await Promise.all([repos.articles.bylinesFor([id]), repos.articles.tagsFor([id]), repos.articles.listingCategoryIds(id)]);
+    return placementOf(row, listedIn, tags, bylines, now);
   }
 
   private async prepare(repos: Repositories, input: ArticleInput, now: number) {
@@ -214,7 +246,7 @@ export class ArticleService {
     // Bodies are set once, when written: French rules for French articles of a site that wants them.
     const typography = language === 'fr' || language.startsWith('fr-') ? siteTypography(this.ctx.site) : 'off';
     // Figures from the media library render as responsive <picture>s with every rendition.
-    const images = new Map((await repos.media.findByIds(figureMediaIds(document))).map((m) => [m.id, responsiveImage(m)]));
+    const images = new Map((await repos.media.findByIds(figureMediaIds(document))).map((m) => [m.id, responsiveImage(m, this.ctx.site.mediaBaseUrl)]));
     const row = {
       language,
       slug,
@@ -250,6 +282,8 @@ export class ArticleService {
     const existing = new Map((await repos.taxonomy.findTagsBySlugs([...wanted.keys()])).map((t) => [t.slug, t.id]));
     const ids: number[] = [];
     for (const [slug, name] of wanted) ids.push(existing.get(slug) ?? (await repos.taxonomy.insertTag(slug, name, now)));
+    // A new tag can be suggested by search pages that found nothing.
+    if (ids.length > existing.size) this.ctx.invalidator.afterCommit(repos, [SEARCH_TAG]);
     return ids;
   }
 

@@ -4,6 +4,7 @@
  * rights: export and erasure by email address. Who may call these is the caller's policy
  * (the admin API checks the staff role; the CLI is the operator).
  */
+import { commentsTag } from '../domain/cache-tags.js';
 import { isCommentStatus, moderate, type CommentStatus, type ModerationAction } from '../domain/comment.js';
 import { normaliseCommentText, normaliseLine, normaliseWebsite } from '../domain/comment-text.js';
 import { isEmail } from '../domain/user.js';
@@ -130,6 +131,8 @@ export class CommentModerationService {
       const outcome = moderate(current, previous, action);
       if (outcome === undefined) throw new DepecheError('DEPECHE_COMMENT_TRANSITION', { id, from: current, action });
       await repos.comments.update(id, { status: outcome.status, previous_status: outcome.previousStatus, updated_at: this.ctx.clock.now() });
+      // Readers see approved comments only: a move between other statuses changes no public page.
+      if (current === 'approved' || outcome.status === 'approved') this.ctx.invalidator.afterCommit(repos, [commentsTag(row.article_id)]);
       return outcome.status;
     });
   }
@@ -163,6 +166,7 @@ export class CommentModerationService {
       if (parent.status === 'spam' || parent.status === 'trash') throw new DepecheError('DEPECHE_COMMENT_TRANSITION', { id: parentId, from: parent.status, action: 'reply' });
       const now = this.ctx.clock.now();
       if (parent.status === 'pending') await repos.comments.update(parentId, { status: 'approved', previous_status: null, updated_at: now });
+      this.ctx.invalidator.afterCommit(repos, [commentsTag(parent.article_id)]);
       return repos.comments.insert({
         article_id: parent.article_id,
         parent_id: parentId,
@@ -208,6 +212,7 @@ export class CommentModerationService {
       if (!row) throw new DepecheError('DEPECHE_UNKNOWN_REFERENCE', { kind: 'commentaire', ref: String(id) });
       if (row.erased_at !== null) throw new DepecheError('DEPECHE_VALIDATION', { detail: `comment ${id} was erased at its writer's request` });
       await repos.comments.update(id, { ...patch, updated_at: this.ctx.clock.now() });
+      if (row.status === 'approved') this.ctx.invalidator.afterCommit(repos, [commentsTag(row.article_id)]);
     });
   }
 
@@ -244,6 +249,12 @@ export class CommentModerationService {
   async eraseByEmail(rawEmail: string): Promise<number> {
     const email = rawEmail.trim().toLowerCase();
     if (!isEmail(email)) throw new DepecheError('DEPECHE_VALIDATION', { detail: `"${rawEmail}" is not an email address` });
-    return this.ctx.repos.transaction((repos) => repos.comments.eraseByEmail(email, this.ctx.clock.now()));
+    return this.ctx.repos.transaction(async (repos) => {
+      // Erased approved comments stay in their thread as "commentaire supprimé": those pages change.
+      const shown = (await repos.comments.byEmail(email)).filter((c) => c.status === 'approved' && c.erased_at === null);
+      const erased = await repos.comments.eraseByEmail(email, this.ctx.clock.now());
+      this.ctx.invalidator.afterCommit(repos, new Set(shown.map((c) => commentsTag(c.article_id))));
+      return erased;
+    });
   }
 }

@@ -3,6 +3,7 @@
  * recording comments of known status (importers, the demo).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { commentsTag } from '../domain/cache-tags.js';
 import { arrivalStatus, commentsAreOpen, isCommentStatus, type CommentStatus } from '../domain/comment.js';
 import { judgeComment } from '../domain/comment-spam.js';
 import { normaliseCommentText, normaliseLine, normaliseWebsite } from '../domain/comment-text.js';
@@ -153,6 +154,8 @@ export class CommentService {
       dedupe_key: createHash('sha256').update(`${article.id}\n${email}\n${bodyHash}`).digest('hex'),
     });
     if (id === undefined) throw new DepecheError('DEPECHE_COMMENT_DUPLICATE');
+    // A comment published at once (a known commenter) changes the article's public page.
+    if (status === 'approved') await ctx.invalidator.publish([commentsTag(article.id)]);
     // Told after the answer is decided, without waiting: a slow mail server must not slow posting.
     if (status === 'pending' && ctx.notifier) void ctx.notifier.commentHeld(id).catch(() => undefined);
     return { id, status, commenterToken };
@@ -169,7 +172,7 @@ export class CommentService {
     if (body === '' || body.length > COMMENT_LIMITS.body) throw new DepecheError('DEPECHE_VALIDATION', { detail: 'the comment must have 1 to 10,000 characters' });
     const url = normaliseWebsite(input.authorUrl ?? '');
     if (url === undefined || url.length > COMMENT_LIMITS.url) throw new DepecheError('DEPECHE_VALIDATION', { detail: 'the commenter website must be an http(s) address' });
-    return this.ctx.repos.comments.insert({
+    const id = await this.ctx.repos.comments.insert({
       article_id: input.articleId,
       parent_id: input.parentId ?? null,
       status: input.status,
@@ -184,6 +187,8 @@ export class CommentService {
       user_id: input.userId ?? null,
       body_hash: bodyHashOf(body),
     });
+    if (input.status === 'approved') await this.ctx.invalidator.publish([commentsTag(input.articleId)]);
+    return id;
   }
 
   /** A page of comments to moderate (editors), newest first; one more than `limit` tells if there is a next page. */
@@ -204,6 +209,7 @@ export class CommentService {
     const current = isCommentStatus(comment.status) ? comment.status : 'pending';
     const previous = status === 'spam' || status === 'trash' ? (current === 'spam' || current === 'trash' ? comment.previous_status : current) : null;
     await this.ctx.repos.comments.update(id, { status, previous_status: previous, updated_at: this.ctx.clock.now() });
+    if (current === 'approved' || status === 'approved') await this.ctx.invalidator.publish([commentsTag(comment.article_id)]);
     const article = await this.ctx.repos.articles.findById(comment.article_id);
     return { ...comment, status, previous_status: previous, article_title: article?.title ?? '' };
   }

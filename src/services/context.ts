@@ -1,6 +1,8 @@
 /** What every service is built from: repositories, a clock and the site's settings. */
 import type { TypographyMode } from '../domain/text/french-typography.js';
 import type { Repositories } from '../storage/repositories/index.js';
+import type { InvalidationBus } from './cache/invalidation-bus.js';
+import type { PageInvalidator } from './cache/page-invalidator.js';
 import type { Clock } from './clock.js';
 import type { CommentSettingsService } from './comment-settings-service.js';
 import type { MediaStorage } from './media-storage.js';
@@ -15,6 +17,8 @@ export interface SiteFacts {
   timeZone: string;
   /** French typography on or off; when absent, on for French-language sites. */
   typography?: TypographyMode;
+  /** Base URL of media files (MEDIA_PUBLIC_URL); when absent, the site's own /media. */
+  mediaBaseUrl?: string;
 }
 
 /** The typography mode of a site: as configured, else French rules for a French site. */
@@ -45,6 +49,10 @@ export interface ServiceContext {
   commentSettings: CommentSettingsService;
   /** Told of comments that wait for moderation (email notifications), when configured. */
   notifier?: CommentNotifier;
+  /** Carries stale cache tags to every cache of the site (this process's and the others'). */
+  invalidation: InvalidationBus;
+  /** How writes publish the cache tags they made stale (after their commit). */
+  invalidator: PageInvalidator;
 }
 
 /** Hears about comments that need a moderator. */

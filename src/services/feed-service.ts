@@ -3,6 +3,7 @@
  * as the listing page it follows, then fetches the page's articles, bylines, tags and images
  * at once: a fixed number of queries whatever the feed's size.
  */
+import { ALL_LISTING_TAG, authorListingTag, authorTag, cardTags, categoryListingTag, categoryTag, TagSet, tagListingTag, tagTag } from '../domain/cache-tags.js';
 import { typeset } from '../domain/text/french-typography.js';
 import { absoluteHtmlUrls, absoluteUrl, articlePath, authorPath, categoryPath, FEED_FILES, feedPath, mediaPath, tagPath, type FeedFormat } from '../domain/urls.js';
 import type { ListingScope } from '../storage/repositories/index.js';
@@ -19,6 +20,8 @@ export type FeedScope = { kind: 'site' } | { kind: 'category' | 'tag' | 'author'
 /** What a feed follows: its listing, its page and how it presents itself. */
 interface FeedSource {
   listing: ListingScope;
+  /** The cache tags of the listing followed and of the record it is about. */
+  tags: string[];
   path: string;
   title: string;
   description: string;
@@ -52,6 +55,7 @@ export class FeedService {
     const rowById = new Map(rows.map((r) => [r.id, r]));
     const mode = siteTypography(site);
     const items: FeedItemView[] = [];
+    const shown = new TagSet().add(...source.tags);
     let lastModified = 0;
     for (const id of ids) {
       const row = rowById.get(id);
@@ -60,6 +64,9 @@ export class FeedService {
       const updatedAt = Math.max(row.published_at, row.content_updated_at ?? 0);
       lastModified = Math.max(lastModified, row.updated_at, row.published_at);
       const featured = row.featured_media_id === null ? undefined : media.get(row.featured_media_id);
+      const itemAuthors = bylines.filter((b) => b.article_id === id);
+      const itemTags = tags.filter((t) => t.article_id === id);
+      shown.add(...cardTags({ articleId: row.id, categoryId: category.id, authorIds: itemAuthors.map((b) => b.id), tagIds: itemTags.map((t) => t.id), mediaId: featured ? featured.id : null }));
       items.push({
         id: articleGuid(site.siteUrl, row.id, row.created_at),
         url: absoluteUrl(site.siteUrl, articlePath(category.slug, row.slug)),
@@ -68,9 +75,9 @@ export class FeedService {
         contentHtml: absoluteHtmlUrls(row.body_html, site.siteUrl),
         publishedAt: new Date(row.published_at),
         updatedAt: new Date(updatedAt),
-        authors: bylines.filter((b) => b.article_id === id).map((b) => ({ name: b.display_name, url: absoluteUrl(site.siteUrl, authorPath(b.slug)) })),
+        authors: itemAuthors.map((b) => ({ name: b.display_name, url: absoluteUrl(site.siteUrl, authorPath(b.slug)) })),
         category: category.name,
-        tags: tags.filter((t) => t.article_id === id).map((t) => t.name),
+        tags: itemTags.map((t) => t.name),
         image: featured ? this.image(featured, row) : null,
         language: row.language,
       });
@@ -86,6 +93,7 @@ export class FeedService {
       updatedAt: new Date(newest),
       lastModified: new Date(lastModified),
       items,
+      cacheTags: shown.list(),
     };
   }
 
@@ -93,12 +101,13 @@ export class FeedService {
     const { siteName } = this.ctx.site;
     switch (scope.kind) {
       case 'site':
-        return { listing: { kind: 'all' }, path: '/', title: siteName, description: `${siteName} : l’actualité en continu.` };
+        return { listing: { kind: 'all' }, tags: [ALL_LISTING_TAG], path: '/', title: siteName, description: `${siteName} : l’actualité en continu.` };
       case 'category': {
         const category = categories.find((c) => c.slug === scope.slug);
         if (!category) return undefined;
         return {
           listing: { kind: 'category', categoryId: category.id },
+          tags: [categoryListingTag(category.id), categoryTag(category.id)],
           path: categoryPath(category.slug),
           title: `${siteName} – ${category.name}`,
           description: category.description || `Les articles de la rubrique « ${category.name} ».`,
@@ -107,19 +116,19 @@ export class FeedService {
       case 'tag': {
         const tag = await this.ctx.repos.taxonomy.findTagBySlug(scope.slug);
         if (!tag) return undefined;
-        return { listing: { kind: 'tag', tagId: tag.id }, path: tagPath(tag.slug), title: `${siteName} – ${tag.name}`, description: `Tous les articles sur le thème « ${tag.name} ».` };
+        return { listing: { kind: 'tag', tagId: tag.id }, tags: [tagListingTag(tag.id), tagTag(tag.id)], path: tagPath(tag.slug), title: `${siteName} – ${tag.name}`, description: `Tous les articles sur le thème « ${tag.name} ».` };
       }
       case 'author': {
         const user = await this.ctx.repos.users.findBySlug(scope.slug);
         if (!user) return undefined;
-        return { listing: { kind: 'author', userId: user.id }, path: authorPath(user.slug), title: `${siteName} – ${user.display_name}`, description: user.bio || `Les articles de ${user.display_name}.` };
+        return { listing: { kind: 'author', userId: user.id }, tags: [authorListingTag(user.id), authorTag(user.id)], path: authorPath(user.slug), title: `${siteName} – ${user.display_name}`, description: user.bio || `Les articles de ${user.display_name}.` };
       }
     }
   }
 
   private image(media: MediaRow, row: ArticleRow): FeedImageView {
     return {
-      url: absoluteUrl(this.ctx.site.siteUrl, mediaPath(media.storage_key)),
+      url: absoluteUrl(this.ctx.site.siteUrl, mediaPath(media.storage_key, this.ctx.site.mediaBaseUrl)),
       width: media.width,
       height: media.height,
       type: media.mime_type,

@@ -10,6 +10,9 @@ import { CommentService } from './comment-service.js';
 import { FeedService } from './feed-service.js';
 import { EditorialService } from './editorial-service.js';
 import { CommentSettingsService } from './comment-settings-service.js';
+import { LocalInvalidationBus, type InvalidationBus } from './cache/invalidation-bus.js';
+import { PageInvalidator } from './cache/page-invalidator.js';
+import { PurgeWebhook } from './cache/purge-webhook.js';
 import type { CommentNotifier, ServiceContext, SiteFacts } from './context.js';
 import { LocalDiskStorage, type MediaStorage } from './media-storage.js';
 import { CommentMailNotifier } from './mail/comment-mail-notifier.js';
@@ -78,12 +81,19 @@ export interface ServiceOptions {
   mailer?: Mailer;
   /** Told when a notification email fails. */
   onMailError?: (error: unknown) => void;
+  /** Carries cache invalidations between processes (Redis); in-process when absent. */
+  invalidationBus?: InvalidationBus;
+  /** Where cache warnings go (a failing purge webhook or bus); standard error when absent. */
+  onCacheWarning?: (message: string) => void;
 }
 
 /** Wires the services. */
 export function createServices(options: ServiceOptions): Services {
   const repos = createRepositories(options.db);
   const clock = options.clock ?? systemClock;
+  const invalidation = options.invalidationBus ?? new LocalInvalidationBus();
+  const warn = options.onCacheWarning ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const webhook = new PurgeWebhook({ template: () => SettingsService.purgeTemplate(repos), siteUrl: options.site.siteUrl, warn });
   const ctx: ServiceContext = {
     repos,
     clock,
@@ -93,7 +103,10 @@ export function createServices(options: ServiceOptions): Services {
     secrets: new SecretKeys(repos, clock, options.secretKey ?? null),
     rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(clock),
     commentSettings: new CommentSettingsService(repos, clock),
+    invalidation,
+    invalidator: new PageInvalidator(invalidation, { webhook, warn }),
   };
+  ctx.commentSettings.followInvalidations(invalidation, ctx.invalidator);
   const articles = new ArticleService(ctx);
   const editorial = new EditorialService(ctx, articles);
   const mailer = options.mailer;

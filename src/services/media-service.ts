@@ -1,5 +1,6 @@
 /** Use cases on the media library. */
 import { createHash } from 'node:crypto';
+import { mediaTag } from '../domain/cache-tags.js';
 import { canManageMedia, canUploadMedia, type Actor } from '../domain/policies.js';
 import { slugify } from '../domain/slug.js';
 import { DepecheError } from '../errors.js';
@@ -80,7 +81,7 @@ export class MediaService {
     const variants: StoredVariant[] = [];
     for (const r of input.renditions) {
       const key = `${base}-${r.width}.${EXTENSION[r.format]}`;
-      await this.ctx.media.put(key, r.bytes);
+      await this.ctx.media.put(key, r.bytes, MIME[r.format]);
       variants.push({ key, width: r.width, height: r.height, format: r.format });
     }
     const original = [...input.renditions].sort((a, b) => (b.format === 'jpeg' ? 1 : 0) - (a.format === 'jpeg' ? 1 : 0) || b.width - a.width)[0]!;
@@ -123,7 +124,10 @@ export class MediaService {
         if (row.alt === '' && alt !== '') patch.alt = alt;
         if (row.caption === '' && caption !== '') patch.caption = caption;
         if (row.credit === '' && credit !== '') patch.credit = credit;
-        await this.ctx.repos.media.update(id, patch);
+        await this.ctx.repos.transaction(async (repos) => {
+          await repos.media.update(id, patch);
+          if (patch.alt !== undefined || patch.caption !== undefined || patch.credit !== undefined) this.ctx.invalidator.afterCommit(repos, [mediaTag(id)]);
+        });
       }
     }
     return { id, duplicate: !created };
@@ -147,7 +151,11 @@ export class MediaService {
     if (alt !== undefined) patch.alt = alt;
     if (caption !== undefined) patch.caption = caption;
     if (credit !== undefined) patch.credit = credit;
-    await this.ctx.repos.media.update(id, patch);
+    await this.ctx.repos.transaction(async (repos) => {
+      await repos.media.update(id, patch);
+      // Cards and feed items show these texts where the article does not override them.
+      this.ctx.invalidator.afterCommit(repos, [mediaTag(id)]);
+    });
   }
 
   /** Removes an item from the library; its files stay, since published pages may show them. */

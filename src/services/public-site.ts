@@ -3,6 +3,20 @@
  * the size of the listing: ids come from one ordered index range, then bylines, tags,
  * media and comments are fetched for the whole page at once.
  */
+import {
+  ALL_LISTING_TAG,
+  articleTag,
+  authorListingTag,
+  authorTag,
+  cardTags,
+  categoryListingTag,
+  categoryTag,
+  commentsTag,
+  relatedTag,
+  TagSet,
+  tagListingTag,
+  tagTag,
+} from '../domain/cache-tags.js';
 import { buildThreads, commentsAreOpen } from '../domain/comment.js';
 import { ancestry, type CategoryNode } from '../domain/category.js';
 import { articlePath, authorPath, categoryPath, mediaPath, pagedPath, tagPath } from '../domain/urls.js';
@@ -30,14 +44,14 @@ function treeOf(rows: readonly CategoryRow[]): CategoryTree {
   return new Map(rows.map((c) => [c.id, { ...c, parentId: c.parent_id }]));
 }
 
-function imageView(media: MediaRow, overrides: { alt?: string | null; caption?: string | null; credit?: string | null } = {}): ImageView {
+function imageView(media: MediaRow, mediaBase: string | undefined, overrides: { alt?: string | null; caption?: string | null; credit?: string | null } = {}): ImageView {
   const variants = JSON.parse(media.variants) as StoredVariant[];
   const byFormat = (format: string) => variants.filter((v) => v.format === format).sort((a, b) => a.width - b.width);
-  const srcset = (list: StoredVariant[]) => list.map((v) => `${mediaPath(v.key)} ${v.width}w`).join(', ');
+  const srcset = (list: StoredVariant[]) => list.map((v) => `${mediaPath(v.key, mediaBase)} ${v.width}w`).join(', ');
   const fallback = byFormat('jpeg');
   const sources = ['avif', 'webp'].map((f) => ({ type: `image/${f}`, list: byFormat(f) })).filter((s) => s.list.length > 0);
   return {
-    src: mediaPath(media.storage_key),
+    src: mediaPath(media.storage_key, mediaBase),
     type: media.mime_type,
     srcset: srcset(fallback),
     width: media.width,
@@ -46,7 +60,7 @@ function imageView(media: MediaRow, overrides: { alt?: string | null; caption?: 
     caption: overrides.caption ?? media.caption,
     credit: overrides.credit ?? media.credit,
     sources: sources.map((s) => ({ type: s.type, srcset: srcset(s.list) })),
-    renditions: fallback.map((v) => ({ src: mediaPath(v.key), width: v.width, height: v.height })),
+    renditions: fallback.map((v) => ({ src: mediaPath(v.key, mediaBase), width: v.width, height: v.height })),
   };
 }
 
@@ -67,14 +81,18 @@ export class PublicSiteService {
     return { chrome: { siteName, siteUrl, language: siteLanguage, timeZone, typography: siteTypography(this.ctx.site), menu }, tree };
   }
 
-  /** Cards of published articles, in the order of `ids` (search results use them). */
-  async cardsFor(ids: readonly number[]): Promise<ArticleCardView[]> {
+  /** Cards of published articles, in the order of `ids` (search results use them); their cache tags go to `shown`. */
+  async cardsFor(ids: readonly number[], shown: TagSet): Promise<ArticleCardView[]> {
     const { tree } = await this.chrome();
-    return this.cards(ids, tree);
+    // The search API lists each result's tags.
+    return this.cards(ids, tree, shown, undefined, true);
   }
 
-  /** Cards for articles, in the order of `ids` (four queries, whatever the count). */
-  private async cards(ids: readonly number[], tree: CategoryTree, preloaded?: { rows: readonly ArticleCardRow[]; tags: readonly ArticleTagRow[] }): Promise<ArticleCardView[]> {
+  /**
+   * Cards for articles, in the order of `ids` (four queries, whatever the count); their cache
+   * tags go to `shown`, the tags' own only where they are shown (listing cards do not show them).
+   */
+  private async cards(ids: readonly number[], tree: CategoryTree, shown: TagSet, preloaded?: { rows: readonly ArticleCardRow[]; tags: readonly ArticleTagRow[] }, tagsShown = false): Promise<ArticleCardView[]> {
     if (ids.length === 0) return [];
     const repos = this.ctx.repos;
     const [articles, bylines, tags] = await Promise.all([
@@ -91,6 +109,15 @@ export class PublicSiteService {
       const category = a ? tree.get(a.primary_category_id) : undefined;
       if (!a || !category || a.published_at === null) continue;
       const featured = a.featured_media_id === null ? undefined : media.get(a.featured_media_id);
+      shown.add(
+        ...cardTags({
+          articleId: a.id,
+          categoryId: a.primary_category_id,
+          authorIds: bylines.filter((b) => b.article_id === id).map((b) => b.id),
+          tagIds: tagsShown ? tags.filter((t) => t.article_id === id).map((t) => t.id) : [],
+          mediaId: featured ? featured.id : null,
+        }),
+      );
       cards.push({
         id: a.id,
         url: articlePath(category.slug, a.slug),
@@ -100,7 +127,7 @@ export class PublicSiteService {
         category: { name: category.name, url: categoryPath(category.slug) },
         authors: bylines.filter((b) => b.article_id === id).map((b) => ({ name: b.display_name, url: authorPath(b.slug) })),
         tags: tags.filter((t) => t.article_id === id).map((t) => ({ name: t.name, url: tagPath(t.slug) })),
-        image: featured ? imageView(featured, { alt: a.featured_alt, caption: a.featured_caption, credit: a.featured_credit }) : null,
+        image: featured ? imageView(featured, this.ctx.site.mediaBaseUrl, { alt: a.featured_alt, caption: a.featured_caption, credit: a.featured_credit }) : null,
       });
     }
     return cards;
@@ -118,7 +145,9 @@ export class PublicSiteService {
     );
     // Sections skip what the lead and latest list already show.
     const sectionPicks = sectionIds.map((ids) => ids.filter((id) => !shown.has(id)).slice(0, SECTION_SIZE));
-    const cards = await this.cards([...latestIds, ...sectionPicks.flat()], tree);
+    // The latest articles site-wide, then each main category's newest, under its name.
+    const tags = new TagSet().add(ALL_LISTING_TAG, ...mains.flatMap((c) => [categoryListingTag(c.id), categoryTag(c.id)]));
+    const cards = await this.cards([...latestIds, ...sectionPicks.flat()], tree, tags);
     const card = new Map(cards.map((c) => [c.id, c]));
     const pick = (ids: readonly number[]) => ids.map((id) => card.get(id)).filter((c): c is ArticleCardView => c !== undefined);
     const [lead, ...latest] = pick(latestIds);
@@ -129,6 +158,7 @@ export class PublicSiteService {
       sections: mains
         .map((c, i) => ({ category: { name: c.name, url: categoryPath(c.slug) }, articles: pick(sectionPicks[i] ?? []) }))
         .filter((s) => s.articles.length > 0),
+      cacheTags: tags.list(),
     };
   }
 
@@ -168,18 +198,26 @@ export class PublicSiteService {
     if (!category || row.published_at === null) return undefined;
     const tags = await repos.articles.tagsFor([row.id]);
     const token = reader.commenterToken;
+    const chain = ancestry(category.id, tree);
+    // The page shows the article, its thread, its related list and its category's ancestry.
+    const shown = new TagSet().add(articleTag(row.id), commentsTag(row.id), relatedTag(row.id), ...chain.map((c) => categoryTag(c.id)));
+    const fallback = (exclude: number[]) => {
+      // Filling the related box from the newest articles of its tags and category makes it follow those listings.
+      shown.add(...tags.map((t) => tagListingTag(t.id)), categoryListingTag(row.primary_category_id));
+      return this.relatedIds(row, tags, now, exclude);
+    };
     const [[card], comments, held, related, notes, settings] = await Promise.all([
-      this.cards([row.id], tree, { rows: [row], tags }),
+      this.cards([row.id], tree, shown, { rows: [row], tags }, true),
       repos.comments.approvedFor(row.id),
       token ? repos.comments.heldFor(row.id, commenterTokenHash(token)) : Promise.resolve([]),
-      this.related.idsForPage(row.id, now, (exclude) => this.relatedIds(row, tags, now, exclude)),
+      this.related.idsForPage(row.id, now, fallback),
       repos.articleNotes.listFor(row.id),
       this.ctx.commentSettings.current(),
     ]);
     if (!card) return undefined;
-    const relatedCards = await this.cards(related, tree);
-    const shown = [...comments, ...held].sort((a, b) => a.created_at - b.created_at || a.id - b.id);
-    const commentViews = buildThreads(shown.map(commentView), settings.threadDepth) as CommentView[];
+    const relatedCards = await this.cards(related, tree, shown);
+    const thread = [...comments, ...held].sort((a, b) => a.created_at - b.created_at || a.id - b.id);
+    const commentViews = buildThreads(thread.map(commentView), settings.threadDepth) as CommentView[];
     return {
       chrome,
       article: {
@@ -192,12 +230,13 @@ export class PublicSiteService {
         language: row.language,
         notes: notes.map((n) => ({ kind: n.kind === 'correction' ? 'correction' : 'update', text: n.text, date: new Date(n.created_at) })),
       },
-      breadcrumb: [{ name: 'Accueil', url: '/' }, ...ancestry(category.id, tree).map((c) => ({ name: c.name, url: categoryPath(c.slug) })), { name: row.title, url: card.url }],
+      breadcrumb: [{ name: 'Accueil', url: '/' }, ...chain.map((c) => ({ name: c.name, url: categoryPath(c.slug) })), { name: row.title, url: card.url }],
       related: relatedCards,
       comments: commentViews,
       commentCount: comments.filter((c) => c.erased_at === null).length,
       threadDepth: settings.threadDepth,
       personal: held.length > 0,
+      cacheTags: shown.list(),
     };
   }
 
@@ -234,13 +273,15 @@ export class PublicSiteService {
     if (!category) return undefined;
     const url = categoryPath(category.slug);
     const chain = ancestry(category.id, tree);
-    return this.listing(chrome, tree, { kind: 'category', categoryId: category.id }, page, {
+    const children = [...tree.values()].filter((c) => c.parent_id === category.id);
+    const shown = new TagSet().add(categoryListingTag(category.id), ...[...chain, ...children].map((c) => categoryTag(c.id)));
+    return this.listing(chrome, tree, shown, { kind: 'category', categoryId: category.id }, page, {
       kind: 'category',
       title: category.name,
       description: category.description,
       url,
       breadcrumb: [{ name: 'Accueil', url: '/' }, ...chain.map((c) => ({ name: c.name, url: categoryPath(c.slug) }))],
-      subcategories: [...tree.values()].filter((c) => c.parent_id === category.id).map((c) => ({ name: c.name, url: categoryPath(c.slug) })),
+      subcategories: children.map((c) => ({ name: c.name, url: categoryPath(c.slug) })),
     });
   }
 
@@ -249,7 +290,7 @@ export class PublicSiteService {
     const [{ chrome, tree }, tag] = await Promise.all([this.chrome(), this.ctx.repos.taxonomy.findTagBySlug(slug)]);
     if (!tag) return undefined;
     const url = tagPath(tag.slug);
-    return this.listing(chrome, tree, { kind: 'tag', tagId: tag.id }, page, {
+    return this.listing(chrome, tree, new TagSet().add(tagListingTag(tag.id), tagTag(tag.id)), { kind: 'tag', tagId: tag.id }, page, {
       kind: 'tag',
       title: tag.name,
       description: `Tous les articles sur le thème « ${tag.name} ».`,
@@ -264,7 +305,7 @@ export class PublicSiteService {
     const [{ chrome, tree }, user] = await Promise.all([this.chrome(), this.ctx.repos.users.findBySlug(slug)]);
     if (!user) return undefined;
     const url = authorPath(user.slug);
-    return this.listing(chrome, tree, { kind: 'author', userId: user.id }, page, {
+    return this.listing(chrome, tree, new TagSet().add(authorListingTag(user.id), authorTag(user.id)), { kind: 'author', userId: user.id }, page, {
       kind: 'author',
       title: user.display_name,
       description: user.bio,
@@ -277,6 +318,7 @@ export class PublicSiteService {
   private async listing(
     chrome: ChromeView,
     tree: CategoryTree,
+    shown: TagSet,
     scope: ListingScope,
     page: number,
     head: Pick<ListingPageView, 'kind' | 'title' | 'description' | 'url' | 'breadcrumb' | 'subcategories'>,
@@ -285,7 +327,7 @@ export class PublicSiteService {
     const ids = await this.ctx.repos.articles.listPublishedIds(scope, { now: this.ctx.clock.now(), limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
     // Past the last page there is nothing to show: that page does not exist.
     if (page > 1 && ids.length === 0) return undefined;
-    const articles = await this.cards(ids.slice(0, PAGE_SIZE), tree);
+    const articles = await this.cards(ids.slice(0, PAGE_SIZE), tree, shown);
     return {
       chrome,
       ...head,
@@ -293,6 +335,7 @@ export class PublicSiteService {
       previousUrl: page > 1 ? pagedPath(head.url, page - 1) : null,
       nextUrl: ids.length > PAGE_SIZE ? pagedPath(head.url, page + 1) : null,
       articles,
+      cacheTags: shown.list(),
     };
   }
 

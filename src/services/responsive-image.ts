@@ -5,12 +5,12 @@ import type { MediaRow } from '../storage/schema.js';
 import type { StoredVariant } from './media-service.js';
 
 /** JPEG renditions as `srcset`, AVIF and WebP as `<source>`s, smallest first. */
-export function responsiveImage(media: MediaRow): ResponsiveImage {
+export function responsiveImage(media: MediaRow, mediaBase?: string): ResponsiveImage {
   const variants = JSON.parse(media.variants) as StoredVariant[];
   const byFormat = (format: string) => variants.filter((v) => v.format === format).sort((a, b) => a.width - b.width);
-  const srcset = (list: StoredVariant[]) => list.map((v) => `${mediaPath(v.key)} ${v.width}w`).join(', ');
+  const srcset = (list: StoredVariant[]) => list.map((v) => `${mediaPath(v.key, mediaBase)} ${v.width}w`).join(', ');
   return {
-    src: mediaPath(media.storage_key),
+    src: mediaPath(media.storage_key, mediaBase),
     width: media.width,
     height: media.height,
     srcset: srcset(byFormat('jpeg')),

@@ -58,6 +58,8 @@ export interface FeedView {
   /** The newest save of any item (for Last-Modified). */
   lastModified: Date;
   items: FeedItemView[];
+  /** The cache tags of what the feed shows (see domain/cache-tags.ts). */
+  cacheTags: string[];
 }
 
 /** One entry of a sitemap or a sitemap index. */

@@ -1,7 +1,9 @@
 /** Use cases on categories and tags. */
+import { categoryTag, SEARCH_TAG, SITE_TAG, SITEMAP_TAG, tagTag } from '../domain/cache-tags.js';
 import { descendantIds, RESERVED_CATEGORY_SLUGS } from '../domain/category.js';
 import { canCreateTag, canManageCategories, type Actor } from '../domain/policies.js';
 import { isSlug, slugify } from '../domain/slug.js';
+import { tagPath } from '../domain/urls.js';
 import { DepecheError } from '../errors.js';
 import type { CategoryRow, TagRow } from '../storage/schema.js';
 import type { ServiceContext } from './context.js';
@@ -26,6 +28,19 @@ export interface CategoryInput {
   inMenu?: boolean;
 }
 
+/** What readers see changing when a category changes (`row`: the columns written). */
+function categoryChangeTags(current: CategoryRow, row: Partial<Omit<CategoryRow, 'id' | 'created_at'>>): string[] {
+  const changed = (key: keyof typeof row) => row[key] !== undefined && row[key] !== current[key];
+  // A new place in the tree or in the order: menu, sub-category lists and breadcrumbs everywhere.
+  if (changed('parent_id') || changed('position')) return [SITE_TAG];
+  if (!changed('name') && !changed('slug') && !changed('description')) return [];
+  // The menu (on every page) names the main categories.
+  if (current.parent_id === null && current.in_menu === 1 && (changed('name') || changed('slug'))) return [SITE_TAG];
+  const tags = [categoryTag(current.id), SEARCH_TAG];
+  if (changed('slug')) tags.push(SITEMAP_TAG);
+  return tags;
+}
+
 /** Creates categories and tags. */
 export class TaxonomyService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -45,7 +60,7 @@ export class TaxonomyService {
         if (!parent) throw new DepecheError('DEPECHE_UNKNOWN_REFERENCE', { kind: 'category', ref: input.parentSlug });
         parentId = parent.id;
       }
-      return repos.taxonomy.insertCategory({
+      const id = await repos.taxonomy.insertCategory({
         slug,
         name,
         description: input.description ?? '',
@@ -54,6 +69,9 @@ export class TaxonomyService {
         in_menu: input.inMenu === false ? 0 : 1,
         created_at: this.ctx.clock.now(),
       });
+      // The tree changed: the menu, sub-category lists, sitemaps and search filters show it.
+      this.ctx.invalidator.afterCommit(repos, [SITE_TAG]);
+      return id;
     });
   }
 
@@ -74,6 +92,8 @@ export class TaxonomyService {
       for (const [slug, name] of wanted) {
         ids.push(existing.get(slug) ?? (await repos.taxonomy.insertTag(slug, name, this.ctx.clock.now())));
       }
+      // A new tag can be suggested by search pages that found nothing.
+      if (ids.length > existing.size) this.ctx.invalidator.afterCommit(repos, [SEARCH_TAG]);
       return ids;
     });
   }
@@ -122,6 +142,7 @@ export class TaxonomyService {
         await repos.redirects.moved(`/${current.slug}/`, `/${patch.slug}/`, this.ctx.clock.now());
       }
       if (Object.keys(row).length > 0) await repos.taxonomy.updateCategory(id, row);
+      this.ctx.invalidator.afterCommit(repos, categoryChangeTags(current, row));
     });
   }
 
@@ -133,7 +154,36 @@ export class TaxonomyService {
     if (all.some((c) => c.parent_id === id)) throw new DepecheError('DEPECHE_IN_USE', { detail: 'cette rubrique a des sous-rubriques.' });
     const count = await this.ctx.repos.taxonomy.countArticlesIn(id);
     if (count > 0) throw new DepecheError('DEPECHE_IN_USE', { detail: `${count} article(s) sont rangés dans cette rubrique (corbeille comprise).` });
-    await this.ctx.repos.taxonomy.deleteCategory(id);
+    await this.ctx.repos.transaction(async (repos) => {
+      await repos.taxonomy.deleteCategory(id);
+      this.ctx.invalidator.afterCommit(repos, [SITE_TAG]);
+    });
+  }
+
+  /** Renames a tag (editors). A new slug moves its page; the old address redirects. */
+  async updateTag(actor: Actor, id: number, patch: { name?: string; slug?: string }): Promise<TagRow> {
+    enforce(canManageCategories(actor));
+    return this.ctx.repos.transaction(async (repos) => {
+      const current = await repos.taxonomy.findTagById(id);
+      if (!current) throw new DepecheError('DEPECHE_NOT_FOUND');
+      const row: { name?: string; slug?: string } = {};
+      if (patch.name !== undefined) {
+        const name = patch.name.trim();
+        if (name === '' || name.length > 100) throw new DepecheError('DEPECHE_VALIDATION', { detail: 'le nom du mot-clé doit compter de 1 à 100 caractères' });
+        row.name = name;
+      }
+      if (patch.slug !== undefined && patch.slug !== current.slug) {
+        if (!isSlug(patch.slug)) throw new DepecheError('DEPECHE_VALIDATION', { detail: `« ${patch.slug} » n’est pas un identifiant d’URL valide` });
+        if (await repos.taxonomy.findTagBySlug(patch.slug)) throw new DepecheError('DEPECHE_SLUG_TAKEN', { slug: patch.slug });
+        row.slug = patch.slug;
+        await repos.redirects.moved(tagPath(current.slug), tagPath(patch.slug), this.ctx.clock.now());
+      }
+      if (Object.keys(row).length === 0) return current;
+      await repos.taxonomy.updateTag(id, row);
+      // Its page, every card and feed item naming it, and search suggestions.
+      this.ctx.invalidator.afterCommit(repos, [tagTag(id), SEARCH_TAG]);
+      return { ...current, ...row };
+    });
   }
 
   /** Tags for autocompletion: prefix match, accent- and case-insensitive (on slugs). */

@@ -1,4 +1,5 @@
 /** Use cases on staff accounts. */
+import { authorTag, SEARCH_TAG } from '../domain/cache-tags.js';
 import { canManageUsers, canUpdateUser, type Actor } from '../domain/policies.js';
 import { isSlug, slugify } from '../domain/slug.js';
 import { isEmail, isUserRole, type UserRole } from '../domain/user.js';
@@ -107,8 +108,14 @@ export class UserService {
       if (patch.password.length < MIN_PASSWORD_LENGTH) throw new DepecheError('DEPECHE_VALIDATION', { detail: `le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères` });
       row.password_hash = await hashPassword(patch.password);
     }
-    await this.ctx.repos.users.update(id, row);
-    // A new role or password takes effect now: the account logs in again.
-    if (patch.role !== undefined || patch.password !== undefined) await this.ctx.repos.sessions.deleteForUser(id);
+    await this.ctx.repos.transaction(async (repos) => {
+      await repos.users.update(id, row);
+      // A new role or password takes effect now: the account logs in again.
+      if (patch.role !== undefined || patch.password !== undefined) await repos.sessions.deleteForUser(id);
+      // Bylines, the author page and feeds show the name; the author page and feeds the biography.
+      if ((row.display_name !== undefined && row.display_name !== current.display_name) || (row.bio !== undefined && row.bio !== current.bio)) {
+        this.ctx.invalidator.afterCommit(repos, [authorTag(id), SEARCH_TAG]);
+      }
+    });
   }
 }

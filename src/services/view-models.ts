@@ -132,6 +132,8 @@ export interface ArticlePageView {
   threadDepth: number;
   /** Shows something meant for one reader (their comment waiting for moderation): never cache publicly. */
   personal: boolean;
+  /** The cache tags of what the page shows (see domain/cache-tags.ts). */
+  cacheTags: string[];
 }
 
 /** A block of the home page for one main category. */
@@ -146,6 +148,8 @@ export interface HomePageView {
   lead: ArticleCardView | null;
   latest: ArticleCardView[];
   sections: HomeSectionView[];
+  /** The cache tags of what the page shows (see domain/cache-tags.ts). */
+  cacheTags: string[];
 }
 
 /** A paginated list of articles: a category, a tag or an author. */
@@ -161,4 +165,6 @@ export interface ListingPageView {
   previousUrl: string | null;
   nextUrl: string | null;
   articles: ArticleCardView[];
+  /** The cache tags of what the page shows (see domain/cache-tags.ts). */
+  cacheTags: string[];
 }

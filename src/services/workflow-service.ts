@@ -2,7 +2,8 @@
  * Moving articles through the workflow (workflow.ts says which moves exist, policies.ts who
  * may make them), the trash, and the scheduler's publication of due articles. The schedule
  * lives in the database: any number of processes may run `publishDue`, each article is
- * published by exactly one of them (the conditional update in ArticleService.changeStatus).
+ * published by exactly one of them (the conditional update in ArticleService.changeStatus);
+ * on PostgreSQL an advisory lock also keeps each pass to one process at a time.
  */
 import type { ArticleStatus } from '../domain/article.js';
 import { canRestoreArticle, canTransition, canTrashArticle, type Actor } from '../domain/policies.js';
@@ -45,7 +46,7 @@ export class WorkflowService {
       await this.editorial.assertAltText({ body: JSON.parse(row.body) as unknown, featuredMediaId: row.featured_media_id, featuredAlt: row.featured_alt });
     }
     const publishedAt = publicationTimeAfter(to, row.published_at, now, at);
-    const moved = await this.articles.changeStatus(id, { from, to, publishedAt, userId: actor.id });
+    const moved = await this.articles.changeStatus(id, { from, to, publishedAt, userId: actor.id, previousPublishedAt: row.published_at });
     if (!moved) throw illegal(from, to, 'l’article vient d’être modifié par quelqu’un d’autre ; rechargez-le.');
   }
 
@@ -80,9 +81,17 @@ export class WorkflowService {
 
   /**
    * Publishes the scheduled articles whose time has come; returns the ids this call published.
-   * Safe to run concurrently from several processes: each claim is a conditional update.
+   * Safe to run concurrently from several processes: each claim is a conditional update, the
+   * guarantee that an article is published once. On PostgreSQL a database lock also keeps a
+   * pass to one node at a time (the others skip their turn), so N nodes do not all race for
+   * the same rows every few seconds.
    */
   async publishDue(): Promise<number[]> {
+    const pass = await this.ctx.repos.locks.runAlone('scheduler', () => this.publishDueNow());
+    return pass.ran ? pass.value : [];
+  }
+
+  private async publishDueNow(): Promise<number[]> {
     const now = this.ctx.clock.now();
     const due = await this.ctx.repos.articleAdmin.dueScheduled(now, DUE_BATCH);
     const published: number[] = [];

@@ -72,8 +72,9 @@ function openSqlite(filename: string, options: OpenOptions): DatabaseHandle {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
-    // Probe a write now so an unwritable file fails at start, not on the first edit.
-    sqlite.exec('CREATE TABLE IF NOT EXISTS depeche_probe (x INTEGER); DROP TABLE depeche_probe;');
+    // Probe a write now so an unwritable file fails at start, not on the first edit. In one
+    // transaction: the workers of `serve --workers N` open the same file at the same moment.
+    sqlite.exec('BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS depeche_probe (x INTEGER); DROP TABLE depeche_probe; COMMIT;');
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new DepecheError('DEPECHE_DB_NOT_WRITABLE', { path, detail }, { cause: error });

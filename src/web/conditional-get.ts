@@ -1,11 +1,10 @@
 /**
- * Conditional GET for feeds and sitemaps: a strong ETag from the body, Last-Modified from the
- * newest change, and 304 Not Modified when the client's copy is fresh (`fresh` implements the
- * RFC 9110 rules: If-None-Match wins over If-Modified-Since).
+ * Answers for feeds, sitemaps and robots.txt: their Cache-Control, a Last-Modified from the
+ * newest change they show, and their cache tags. The ETag and the 304 answers to conditional
+ * requests come from the HTTP caching hooks (web/cache/http-caching.ts), as for every page.
  */
-import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import fresh from 'fresh';
+import type { FastifyReply } from 'fastify';
+import { tagResponse } from './cache/http-caching.js';
 
 /** What a cacheable document answer carries. */
 export interface CacheableBody {
@@ -14,16 +13,14 @@ export interface CacheableBody {
   /** Newest change of what the body shows; omitted when unknown. */
   lastModified?: Date;
   cacheControl: string;
+  /** The cache tags of what it shows. */
+  tags: readonly string[];
 }
 
-/** Sends a body with ETag and Last-Modified, or 304 when the client already has it. */
-export function sendCacheable(request: FastifyRequest, reply: FastifyReply, answer: CacheableBody): FastifyReply {
-  const etag = `"${createHash('sha256').update(answer.body).digest('base64url').slice(0, 27)}"`;
-  reply.header('etag', etag).header('cache-control', answer.cacheControl);
+/** Sends a document with its caching headers. */
+export function sendCacheable(reply: FastifyReply, answer: CacheableBody): FastifyReply {
+  tagResponse(reply.header('cache-control', answer.cacheControl), answer.tags);
   // Dates before 1971 mean "no content yet": no Last-Modified rather than the epoch.
   if (answer.lastModified !== undefined && answer.lastModified.getTime() > 31_536_000_000) reply.header('last-modified', answer.lastModified.toUTCString());
-  if (fresh(request.headers, { etag, 'last-modified': reply.getHeader('last-modified') as string | undefined })) {
-    return reply.code(304).send();
-  }
   return reply.code(200).type(answer.contentType).send(answer.body);
 }

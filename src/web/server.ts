@@ -7,14 +7,17 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { DepecheError, errorMessage } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { PUBLIC_DIR, stylesheetUrl } from './assets.js';
+import { cachingServerFactory, registerHttpCaching } from './cache/http-caching.js';
+import { PageCache } from './cache/page-cache.js';
 import { registerAdminApp } from './plugins/admin-app.js';
 import { adminApi } from './routes/admin-api/index.js';
-import { createArticlePages, registerCommentRoutes } from './routes/comments.js';
+import { COMMENTER_COOKIE, createArticlePages, REMEMBER_COOKIE, registerCommentRoutes } from './routes/comments.js';
+import { registerMediaFiles } from './routes/media-files.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerSyndicationRoutes } from './routes/syndication.js';
 import { ArticlePage } from './views/article-page.js';
@@ -29,6 +32,13 @@ export interface ServerOptions {
   logger?: boolean;
 }
 
+/**
+ * How long a cached page lives at most. Writes drop pages at once; this bounds what time alone
+ * changes: a comment form closing after its delay, a form token ageing, an article published
+ * with a date in the future appearing, the news sitemap's 48-hour window. Matches `s-maxage`.
+ */
+export const PAGE_CACHE_MAX_AGE_MS = 300_000;
+
 /** Shared by route modules: how to answer with a page or an error page. */
 export interface PageResponder {
   stylesheet: string;
@@ -39,7 +49,19 @@ export interface PageResponder {
 /** Builds the Fastify application (not listening yet). */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { config, services } = options;
+  const pageCache =
+    config.pageCacheMb > 0
+      ? new PageCache({
+          maxBytes: Math.floor(config.pageCacheMb * 1024 * 1024),
+          maxAgeMs: PAGE_CACHE_MAX_AGE_MS,
+          clock: services.ctx.clock,
+          bus: services.ctx.invalidation,
+          personalCookies: [COMMENTER_COOKIE, REMEMBER_COOKIE],
+        })
+      : null;
   const app = Fastify({
+    // Page-cache hits are answered before Fastify routes them (see web/cache/http-caching.ts).
+    serverFactory: cachingServerFactory(pageCache),
     logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     trustProxy: true,
     // Access logs belong to the proxy or CDN in front; per-request logging would halve throughput.
@@ -75,7 +97,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       directives: {
         defaultSrc: ["'self'"],
         // blob: lets the admin app preview an image before it is uploaded.
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        // https: covers a CDN or bucket in MEDIA_PUBLIC_URL; a plain-http one is named.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...(config.mediaPublicUrl?.startsWith('http:') ? [new URL(config.mediaPublicUrl).origin] : [])],
         styleSrc: ["'self'"],
         scriptSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -89,9 +112,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
+  // After the cookie plugin: its onSend hook writes Set-Cookie, which makes an answer unstorable.
+  registerHttpCaching(app, pageCache, () => services.ctx.clock.now());
+  app.addHook('onClose', async () => pageCache?.close());
   await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
   await app.register(fastifyStatic, { root: join(PUBLIC_DIR, 'static'), prefix: '/static/', maxAge: '365d', immutable: true, index: false });
-  await app.register(fastifyStatic, { root: resolve(config.mediaDir), prefix: '/media/', decorateReply: false, maxAge: '365d', immutable: true, index: false });
+  await registerMediaFiles(app, services.ctx.media, responder);
 
   app.setErrorHandler(async (error: FastifyError | DepecheError | Error, request, reply) => {
     if (error instanceof DepecheError) {

@@ -34,6 +34,7 @@ interface Fixtures {
   article(owner: number, status: ArticleStatus): Promise<number>;
   media(owner: number): Promise<number>;
   category(): Promise<number>;
+  tag(): Promise<number>;
   comment(): Promise<number>;
   apiKey(owner: number): Promise<number>;
   user(): Promise<number>;
@@ -120,6 +121,7 @@ const CASES: Case[] = [
   { route: 'DELETE /api/admin/categories/{id}', what: 'delete an unused category', expect: 'UFFFFAA', request: async (f) => del(`${A}/categories/${await f.category()}`) },
   { route: 'GET /api/admin/tags', what: 'autocomplete tags', expect: 'UAAAAAA', request: async () => get(`${A}/tags?q=ess`) },
   { route: 'POST /api/admin/tags', what: 'create a tag', expect: 'UAAAAAA', request: async () => post(`${A}/tags`, { name: 'Économie locale' }) },
+  { route: 'PATCH /api/admin/tags/{id}', what: 'rename a tag', expect: 'UFFFFAA', request: async (f) => patch(`${A}/tags/${await f.tag()}`, { name: 'Nom nouveau' }) },
 
   { route: 'GET /api/admin/users', what: 'list accounts', expect: 'UFFFFFA', request: async () => get(`${A}/users`) },
   { route: 'POST /api/admin/users', what: 'create an account', expect: 'UFFFFFA', request: async () => post(`${A}/users`, { email: `n${Math.random().toString(36).slice(2, 8)}@example.org`, name: 'Nouvelle recrue', role: 'author' }) },
@@ -186,6 +188,7 @@ describeEachDatabase('Admin API permission matrix', (dialect) => {
       media: async (owner) =>
         services.media.addImage({ name: `image-${++n}`, renditions: [{ width: 10, height: 10, format: 'jpeg', bytes: Buffer.from(`image-${n}`) }], alt: 'Une image', uploadedBy: owner }),
       category: async () => services.taxonomy.createCategory({ name: `Rubrique ${++n}`, slug: `rubrique-${n}` }),
+      tag: async () => (await services.taxonomy.ensureTags([`Mot ${++n}`]))[0]!,
       comment: async () => {
         const articleId = await fixtures.article(staff.author, 'published');
         return services.comments.recordComment({ articleId, status: 'pending', authorName: 'Lectrice', authorEmail: 'lectrice@example.org', body: 'Merci pour cet article.', createdAt: NOW });

@@ -9,6 +9,7 @@ import { createServices } from '../../src/services/index.js';
 import { SECRET_SETTING_KEY } from '../../src/services/secret-key.js';
 import { DEFAULT_COMMENT_SETTINGS } from '../../src/domain/comment-settings.js';
 import { COMMENTER_COOKIE, REMEMBER_COOKIE } from '../../src/web/routes/comments.js';
+import { PUBLIC_CACHE } from '../../src/web/cache/http-caching.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { cookieFrom, formToken, postForm } from '../support/comments.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
@@ -65,12 +66,12 @@ describeEachDatabase('posting comments', (dialect) => {
     expect(mine.body).toContain('<p>Premier paragraphe.</p><p>Second paragraphe.</p>');
 
     const theirs = await page();
-    expect(theirs.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(theirs.headers['cache-control']).toBe(PUBLIC_CACHE);
     expect(theirs.body).not.toContain(`id="commentaire-${id}"`);
     const someoneElse = await page(`${COMMENTER_COOKIE}=${'x'.repeat(43)}`, `?commentaire=${id}`);
     expect(someoneElse.body).not.toContain(`id="commentaire-${id}"`);
     expect(someoneElse.body).not.toContain('en attente de modération');
-    expect(someoneElse.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(someoneElse.headers['cache-control']).toBe(PUBLIC_CACHE);
 
     await app.services.moderation.apply(id, 'approve');
     const published = await page();

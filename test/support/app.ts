@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { InvalidationBus } from '../../src/services/cache/invalidation-bus.js';
 import type { Clock } from '../../src/services/clock.js';
+import type { MediaStorage } from '../../src/services/media-storage.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import type { RateLimiter } from '../../src/services/rate-limit/rate-limiter.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/storage/db.js';
@@ -25,15 +27,31 @@ export function testConfig(mediaDir: string, env: Record<string, string> = {}): 
 }
 
 /** Builds services and the server over an open database. */
-export async function buildTestApp(handle: DatabaseHandle, options: { mediaDir?: string; clock?: Clock; rateLimiter?: RateLimiter } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  handle: DatabaseHandle,
+  options: {
+    mediaDir?: string;
+    clock?: Clock;
+    rateLimiter?: RateLimiter;
+    mediaStorage?: MediaStorage;
+    /** More configuration variables (e.g. PAGE_CACHE_MB). */
+    env?: Record<string, string>;
+    /** A bus shared with other apps (several "nodes" in one test). */
+    invalidationBus?: InvalidationBus;
+    onCacheWarning?: (message: string) => void;
+  } = {},
+): Promise<TestApp> {
   const ownMedia = options.mediaDir === undefined ? mkdtempSync(join(tmpdir(), 'depeche-media-')) : undefined;
-  const config = testConfig(options.mediaDir ?? ownMedia ?? '');
+  const config = testConfig(options.mediaDir ?? ownMedia ?? '', options.env);
   const services = createServices({
     db: handle.db,
-    site: { siteUrl: config.siteUrl, siteName: config.siteName, siteLanguage: config.siteLanguage, timeZone: config.timeZone, typography: config.typography },
+    site: { siteUrl: config.siteUrl, siteName: config.siteName, siteLanguage: config.siteLanguage, timeZone: config.timeZone, typography: config.typography, ...(config.mediaPublicUrl ? { mediaBaseUrl: config.mediaPublicUrl } : {}) },
     mediaDir: config.mediaDir,
+    ...(options.mediaStorage ? { mediaStorage: options.mediaStorage } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.invalidationBus ? { invalidationBus: options.invalidationBus } : {}),
+    ...(options.onCacheWarning ? { onCacheWarning: options.onCacheWarning } : {}),
   });
   const server = await buildServer({ config, services, logger: false });
   await server.ready();
@@ -44,6 +62,7 @@ export async function buildTestApp(handle: DatabaseHandle, options: { mediaDir?:
     async close() {
       await server.close();
       await services.ctx.rateLimiter.close();
+      await services.ctx.invalidator.settle();
       if (ownMedia) rmSync(ownMedia, { recursive: true, force: true });
     },
   };

@@ -207,4 +207,6 @@ export interface PendingCount {
 export interface Settings {
   siteName: string;
   siteDescription: string;
+  /** URL template called with stale cache tags ({tags} or {tag}); empty: none. */
+  purgeWebhookUrl: string;
 }

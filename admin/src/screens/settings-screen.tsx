@@ -15,6 +15,7 @@ export function SettingsScreen() {
   const settings = useLoad(() => (admin ? settingsApi.get() : Promise.resolve(null)), [admin]);
   const [siteName, setSiteName] = useState('');
   const [siteDescription, setSiteDescription] = useState('');
+  const [purgeWebhookUrl, setPurgeWebhookUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -23,6 +24,7 @@ export function SettingsScreen() {
     if (!settings.data) return;
     setSiteName(settings.data.siteName);
     setSiteDescription(settings.data.siteDescription);
+    setPurgeWebhookUrl(settings.data.purgeWebhookUrl);
   }, [settings.data]);
 
   if (!admin) {
@@ -40,7 +42,7 @@ export function SettingsScreen() {
     setError(null);
     setSaved(false);
     try {
-      settings.setData(await settingsApi.update({ siteName: siteName.trim(), siteDescription: siteDescription.trim() }));
+      settings.setData(await settingsApi.update({ siteName: siteName.trim(), siteDescription: siteDescription.trim(), purgeWebhookUrl: purgeWebhookUrl.trim() }));
       setSaved(true);
     } catch (failure) {
       setError(messageOf(failure));
@@ -67,6 +69,22 @@ export function SettingsScreen() {
             <textarea id="settings-description" rows={3} value={siteDescription} onChange={(e) => setSiteDescription(e.target.value)} aria-describedby="settings-description-hint" />
             <p className="hint" id="settings-description-hint">
               Reprise par les moteurs de recherche et les aperçus de liens.
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="settings-purge">Webhook de purge du CDN</label>
+            <input
+              id="settings-purge"
+              type="text"
+              inputMode="url"
+              spellCheck={false}
+              value={purgeWebhookUrl}
+              onChange={(e) => setPurgeWebhookUrl(e.target.value)}
+              placeholder="https://purge.example.org/purge?tags={tags}"
+              aria-describedby="settings-purge-hint"
+            />
+            <p className="hint" id="settings-purge-hint">
+              Appelée (POST) après chaque modification avec les étiquettes de cache périmées : {'{tags}'} les met toutes dans un appel, {'{tag}'} fait un appel par étiquette. Vide : aucun appel.
             </p>
           </div>
           <button type="submit" className="button-primary" disabled={busy}>

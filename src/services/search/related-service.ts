@@ -9,6 +9,7 @@
  * neighbours stay fresh without recomputing them all. Editors pin or exclude related articles
  * (pinned first, excluded never).
  */
+import { relatedTag } from '../../domain/cache-tags.js';
 import { DepecheError } from '../../errors.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { RelatedEntry } from '../../storage/repositories/related-repository.js';
@@ -89,7 +90,9 @@ export class RelatedService {
   /** Computes and stores an article's list, then offers the article to its neighbours' lists. */
   async refresh(repos: Repositories, article: Pick<ArticleRow, 'id' | 'primary_category_id'>, doc: IndexedDocument, now: number, options: { neighbours?: boolean } = {}): Promise<void> {
     const entries = await this.compute(repos, article, doc, now);
+    const previous = await repos.related.computedFor(article.id);
     await repos.related.replace(article.id, entries, now);
+    this.staleIfChanged(repos, article.id, previous, entries);
     if (options.neighbours === false) return;
     for (const entry of entries) {
       const list = await repos.related.computedFor(entry.relatedId);
@@ -99,13 +102,21 @@ export class RelatedService {
       // Similarity is taken as symmetric: this article is as close to its neighbour as the neighbour is to it.
       const merged = [...others, { relatedId: article.id, score: entry.score }].sort((a, b) => b.score - a.score || b.relatedId - a.relatedId).slice(0, RELATED_STORED);
       await repos.related.replace(entry.relatedId, merged, now);
+      this.staleIfChanged(repos, entry.relatedId, list, merged);
     }
+  }
+
+  /** A list whose articles or order changed makes its article's page stale (scores alone do not). */
+  private staleIfChanged(repos: Repositories, articleId: number, before: readonly RelatedEntry[], after: readonly RelatedEntry[]): void {
+    if (before.length === after.length && before.every((e, i) => e.relatedId === after[i]?.relatedId)) return;
+    this.ctx.invalidator.afterCommit(repos, [relatedTag(articleId)]);
   }
 
   /** An article left the site: out of every list; lists that held it are computed again. */
   async forget(repos: Repositories, articleId: number, recompute: (repos: Repositories, id: number) => Promise<void>): Promise<void> {
     const affected = await repos.related.listsContaining(articleId);
     await repos.related.forget(articleId);
+    this.ctx.invalidator.afterCommit(repos, affected.map(relatedTag));
     for (const id of affected.slice(0, 2 * RELATED_STORED)) await recompute(repos, id);
   }
 
@@ -131,18 +142,27 @@ export class RelatedService {
   async pin(articleId: number, relatedId: number, position = 0): Promise<void> {
     await this.checkPair(articleId, relatedId);
     if (!Number.isInteger(position) || position < 0 || position > 100) throw new DepecheError('DEPECHE_VALIDATION', { detail: 'position must be a whole number from 0 to 100' });
-    await this.ctx.repos.related.setOverride(articleId, relatedId, 'pin', position, this.ctx.clock.now());
+    await this.ctx.repos.transaction(async (repos) => {
+      await repos.related.setOverride(articleId, relatedId, 'pin', position, this.ctx.clock.now());
+      this.ctx.invalidator.afterCommit(repos, [relatedTag(articleId)]);
+    });
   }
 
   /** Never shows `relatedId` under `articleId` (the Admin API calls this). */
   async exclude(articleId: number, relatedId: number): Promise<void> {
     await this.checkPair(articleId, relatedId);
-    await this.ctx.repos.related.setOverride(articleId, relatedId, 'exclude', 0, this.ctx.clock.now());
+    await this.ctx.repos.transaction(async (repos) => {
+      await repos.related.setOverride(articleId, relatedId, 'exclude', 0, this.ctx.clock.now());
+      this.ctx.invalidator.afterCommit(repos, [relatedTag(articleId)]);
+    });
   }
 
   /** Forgets an editor's pin or exclusion (the Admin API calls this). */
   async clearOverride(articleId: number, relatedId: number): Promise<void> {
-    await this.ctx.repos.related.removeOverride(articleId, relatedId);
+    await this.ctx.repos.transaction(async (repos) => {
+      await repos.related.removeOverride(articleId, relatedId);
+      this.ctx.invalidator.afterCommit(repos, [relatedTag(articleId)]);
+    });
   }
 
   /** An article's pins and exclusions, for the admin. */

@@ -4,6 +4,7 @@
  * unpublish and delete, so the index never disagrees with what readers can see. Only
  * published articles are indexed; a future publication date is filtered at query time.
  */
+import { SITE_TAG } from '../../domain/cache-tags.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { parseForms, serializeForms, type FormTerm } from '../../storage/search/search-terms-repository.js';
 import type { ArticleWriteListener, ServiceContext } from '../context.js';
@@ -82,6 +83,8 @@ export class SearchIndexer {
       await trx.searchIndex.clear();
       await trx.searchTerms.clear();
       await trx.related.clear();
+      // Search pages and related boxes everywhere change until the rebuild ends (and again then).
+      this.ctx.invalidator.afterCommit(trx, [SITE_TAG]);
     });
     const ids = await this.searchableIds(repos);
     const forms = new Map<string, FormTerm & { count: number }>();
@@ -101,6 +104,7 @@ export class SearchIndexer {
         options.onProgress?.('related', Math.min(i + BATCH, ids.length), ids.length);
       }
     }
+    await this.ctx.invalidator.publish([SITE_TAG]);
     return { articles: ids.length, forms: forms.size, indexMs, relatedMs: Date.now() - relatedStarted };
   }
 

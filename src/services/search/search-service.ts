@@ -3,6 +3,7 @@
  * time has come are found. See query-plan.ts for how a query becomes engine queries and
  * storage/search/search-index.ts for the ranking.
  */
+import { SEARCH_TAG, TagSet } from '../../domain/cache-tags.js';
 import { endOfDay, startOfDay } from '../../domain/search/date-range.js';
 import { allowedTypos, typoDistance } from '../../domain/search/edit-distance.js';
 import { MAX_QUERY_LENGTH } from '../../domain/search/parse-query.js';
@@ -60,6 +61,8 @@ export class SearchService {
       page = 1;
     }
     const { filters, view } = await this.resolveFilters(request, notices);
+    // Results, filters and suggestions follow every article, category and tag: one tag for them, plus the cards shown.
+    const shown = new TagSet().add(SEARCH_TAG);
     const outcome = (extra: Partial<SearchOutcome>): SearchOutcome => ({
       query,
       filters: view,
@@ -70,6 +73,7 @@ export class SearchService {
       suggestions: [],
       notice: notices.length > 0 ? notices.join(' ') : null,
       ...extra,
+      cacheTags: shown.list(),
     });
     if (query === '') return outcome({ notice: [...notices, 'Saisissez un ou plusieurs mots à rechercher.'].join(' ') });
     const plan = await planQuery(repos, typed);
@@ -116,7 +120,7 @@ export class SearchService {
     const pageCount = Math.ceil(total / SEARCH_PAGE_SIZE);
     if (total === 0) return outcome({ suggestions: await this.suggestions(query, now) });
     if (hits.length === 0) notices.push('Cette page de résultats n’existe pas : revenez à la première page.');
-    return outcome({ total, pageCount, results: await this.results(hits, plan.highlightTerms), notice: notices.length > 0 ? notices.join(' ') : null });
+    return outcome({ total, pageCount, results: await this.results(hits, plan.highlightTerms, shown), notice: notices.length > 0 ? notices.join(' ') : null });
   }
 
   /** The search page: the outcome with the site's chrome and pagination links. */
@@ -184,9 +188,9 @@ export class SearchService {
     return { filters, view };
   }
 
-  private async results(hits: readonly (EngineHit & { match: SearchResultView['match'] })[], terms: ReadonlySet<string>): Promise<SearchResultView[]> {
+  private async results(hits: readonly (EngineHit & { match: SearchResultView['match'] })[], terms: ReadonlySet<string>, shown: TagSet): Promise<SearchResultView[]> {
     const ids = hits.map((h) => h.articleId);
-    const [cards, rows] = await Promise.all([this.site.cardsFor(ids), this.ctx.repos.articles.findByIds(ids)]);
+    const [cards, rows] = await Promise.all([this.site.cardsFor(ids, shown), this.ctx.repos.articles.findByIds(ids)]);
     const card = new Map(cards.map((c) => [c.id, c]));
     const row = new Map(rows.map((r) => [r.id, r]));
     const results: SearchResultView[] = [];

@@ -35,6 +35,8 @@ export interface SearchOutcome {
   suggestions: LinkView[];
   /** A French note for the reader (empty query, unknown filter, bad date…), or null. */
   notice: string | null;
+  /** The cache tags of what the outcome shows (see domain/cache-tags.ts). */
+  cacheTags: string[];
 }
 
 /** Everything the search page shows. */

@@ -103,6 +103,12 @@ export class ArticleRepository {
       .execute();
   }
 
+  /** The category listings an article is in (its category and that category's ancestors). */
+  async listingCategoryIds(articleId: number): Promise<number[]> {
+    const rows = await this.db.selectFrom('article_categories').select('category_id').where('article_id', '=', articleId).orderBy('category_id').execute();
+    return rows.map((r) => r.category_id);
+  }
+
   /** Lists the article under its primary category and each of that category's ancestors. */
   async replaceCategories(articleId: number, primaryId: number, ancestorIds: readonly number[], status: string, publishedAt: number | null): Promise<void> {
     await this.db.deleteFrom('article_categories').where('article_id', '=', articleId).execute();

@@ -6,12 +6,14 @@ import { ArticleAdminRepository } from './article-admin-repository.js';
 import { ArticleNoteRepository } from './article-note-repository.js';
 import { ArticleRepository } from './article-repository.js';
 import { CommentRepository } from './comment-repository.js';
+import { LockRepository } from './lock-repository.js';
 import { LoginThrottleRepository } from './login-throttle-repository.js';
 import { MediaRepository } from './media-repository.js';
 import { RedirectRepository } from './redirect-repository.js';
 import { RelatedRepository } from './related-repository.js';
 import { createSearchIndex } from '../search/create-search-index.js';
 import type { SearchIndex } from '../search/search-index.js';
+import { CommitScope } from './commit-scope.js';
 import { SearchTermsRepository } from '../search/search-terms-repository.js';
 import { RevisionRepository } from './revision-repository.js';
 import { SessionRepository } from './session-repository.js';
@@ -26,6 +28,8 @@ export interface Repositories {
   articleNotes: ArticleNoteRepository;
   articles: ArticleRepository;
   comments: CommentRepository;
+  /** Jobs one process at a time may run (the scheduler's passes). */
+  locks: LockRepository;
   loginThrottle: LoginThrottleRepository;
   media: MediaRepository;
   redirects: RedirectRepository;
@@ -38,18 +42,24 @@ export interface Repositories {
   settings: SettingsRepository;
   taxonomy: TaxonomyRepository;
   users: UserRepository;
-  /** Runs `work` in one transaction with repositories bound to it. */
+  /**
+   * Runs `work` in one transaction with repositories bound to it; a transaction opened inside
+   * another joins it. Resolves once the commit's follow-up work ({@link commitScope}) is done.
+   */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Follow-up work of the transaction these repositories are bound to; undefined outside one. */
+  readonly commitScope: CommitScope | undefined;
 }
 
-/** Binds every repository to a Kysely handle. */
-export function createRepositories(db: Kysely<Database>): Repositories {
+/** Binds every repository to a Kysely handle (and, inside a transaction, to its commit scope). */
+export function createRepositories(db: Kysely<Database>, scope?: CommitScope): Repositories {
   return {
     apiKeys: new ApiKeyRepository(db),
     articleAdmin: new ArticleAdminRepository(db),
     articleNotes: new ArticleNoteRepository(db),
     articles: new ArticleRepository(db),
     comments: new CommentRepository(db),
+    locks: new LockRepository(db),
     loginThrottle: new LoginThrottleRepository(db),
     media: new MediaRepository(db),
     redirects: new RedirectRepository(db),
@@ -61,8 +71,20 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     settings: new SettingsRepository(db),
     taxonomy: new TaxonomyRepository(db),
     users: new UserRepository(db),
-    transaction: (work) => (db.isTransaction ? work(createRepositories(db)) : db.transaction().execute((trx) => work(createRepositories(trx)))),
+    transaction: async (work) => {
+      if (db.isTransaction) {
+        // Follow-up work would be lost without the scope of the transaction that owns `db`.
+        if (scope === undefined) throw new Error('repositories bound to a transaction need its commit scope');
+        return work(createRepositories(db, scope));
+      }
+      const outer = new CommitScope();
+      const result = await db.transaction().execute((trx) => work(createRepositories(trx, outer)));
+      await outer.committed();
+      return result;
+    },
+    commitScope: scope,
   };
 }
 
 export type { ListingScope, ListingWindow } from './article-repository.js';
+export { CommitScope } from './commit-scope.js';

@@ -56,6 +56,16 @@ export class TaxonomyRepository {
     return this.db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
   }
 
+  /** The tag with this id. */
+  async findTagById(id: number): Promise<TagRow | undefined> {
+    return this.db.selectFrom('tags').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Renames a tag. */
+  async updateTag(id: number, patch: { name?: string; slug?: string }): Promise<void> {
+    await this.db.updateTable('tags').set(patch).where('id', '=', id).execute();
+  }
+
   /** Tags by slug. */
   async findTagsBySlugs(slugs: readonly string[]): Promise<TagRow[]> {
     if (slugs.length === 0) return [];

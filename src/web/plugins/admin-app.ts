@@ -16,9 +16,11 @@ const NOT_BUILT = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><m
 /** Registers /admin/ and its SPA fallback. */
 export function registerAdminApp(app: FastifyInstance, distDir: string = ADMIN_DIST): void {
   const sendIndex = (reply: FastifyReply) => {
-    reply.header('cache-control', 'no-cache').header('x-robots-tag', 'noindex, nofollow');
+    // The shell holds no data, but it is the admin: nothing in front of it keeps a copy.
+    reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex, nofollow');
     if (!existsSync(join(distDir, 'index.html'))) return reply.code(200).type('text/html; charset=utf-8').send(NOT_BUILT);
-    return reply.sendFile('index.html', distDir);
+    // cacheControl: false keeps the header above (the static plugin would set its year-long one).
+    return reply.sendFile('index.html', distDir, { cacheControl: false });
   };
 
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
@@ -30,7 +32,7 @@ export function registerAdminApp(app: FastifyInstance, distDir: string = ADMIN_D
       // Vite puts content hashes in asset names: those can be cached for good.
       const hashed = relative.startsWith(`assets${sep}`);
       reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-      return reply.sendFile(relative, distDir);
+      return reply.sendFile(relative, distDir, { cacheControl: false });
     }
     return sendIndex(reply);
   });

@@ -11,6 +11,7 @@ import { DepecheError, errorMessage } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import type { ArticlePageView, CommentFormView, CommentView } from '../../services/view-models.js';
 import { versionedUrl } from '../assets.js';
+import { PERSONAL_CACHE, PUBLIC_CACHE, tagResponse } from '../cache/http-caching.js';
 import type { PageResponder } from '../server.js';
 import { ArticlePage } from '../views/article-page.js';
 import { SingleComment } from '../views/comments.js';
@@ -21,10 +22,6 @@ export const COMMENTER_COOKIE = 'depeche_commentateur';
 /** Name, email and website the reader asked us to remember. */
 export const REMEMBER_COOKIE = 'depeche_auteur';
 
-/** Public pages may be cached briefly by browsers and shared caches. */
-export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=300';
-/** Pages carrying one reader's data (their pending comment, their details). */
-const PERSONAL_CACHE = 'private, no-store';
 const COOKIE_DAYS = 365;
 
 type FormValues = CommentFormView['values'];
@@ -89,6 +86,7 @@ export function createArticlePages(services: Services, pages: PageResponder): Ar
       const form = await formView(view, state, saved, positiveInt(query.repondre), positiveInt(query.commentaire));
       const personal = view.personal || saved !== undefined || state !== undefined;
       reply.header('cache-control', personal ? PERSONAL_CACHE : PUBLIC_CACHE);
+      if (!personal) tagResponse(reply, view.cacheTags);
       // A reader who just commented carries a cookie: a copy cached before (by their browser,
       // or by a cache that keys on Vary) must not hide their comment. Readers without cookies,
       // nearly all of them, still share one cached copy.

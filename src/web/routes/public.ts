@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorMessage } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import type { PageResponder } from '../server.js';
-import { PUBLIC_CACHE, type ArticlePages } from './comments.js';
+import type { ArticlePages } from './comments.js';
+import { PUBLIC_CACHE, tagResponse } from '../cache/http-caching.js';
 import { pageNumber } from '../page-number.js';
 import { HomePage } from '../views/home-page.js';
 import { ListingPage } from '../views/listing-page.js';
@@ -16,37 +17,41 @@ import { renderPage } from '../views/render.js';
 export function registerPublicRoutes(app: FastifyInstance, services: Services, pages: PageResponder, articles: ArticlePages): void {
   const site = services.publicSite;
   const notFound = (request: FastifyRequest, reply: FastifyReply) => pages.sendError(request, reply, 404, errorMessage('DEPECHE_NOT_FOUND', 'fr'));
-  const page = (reply: FastifyReply, html: string) => pages.sendHtml(reply.header('cache-control', PUBLIC_CACHE), html);
+  const page = (reply: FastifyReply, html: string, tags: readonly string[]) => pages.sendHtml(tagResponse(reply.header('cache-control', PUBLIC_CACHE), tags), html);
 
   // Browsers ask for /favicon.ico whatever the page says; send them to the real icon.
   app.get('/favicon.ico', async (_request, reply) => reply.header('cache-control', 'public, max-age=86400').redirect('/static/favicon.svg', 301));
 
   app.get('/', async (_request, reply) => {
     const view = await site.homePage();
-    return page(reply, renderPage(HomePage({ view, stylesheet: pages.stylesheet })));
+    return page(reply, renderPage(HomePage({ view, stylesheet: pages.stylesheet })), view.cacheTags);
   });
 
   // Search: results depend only on the URL, so shared caches may keep them briefly too.
   app.get<{ Querystring: SearchRequest }>('/recherche', async (request, reply) => {
     const view = await services.search.searchPage(request.query ?? {});
-    return page(reply, renderPage(SearchPage({ view, stylesheet: pages.stylesheet })));
+    return page(reply, renderPage(SearchPage({ view, stylesheet: pages.stylesheet })), view.cacheTags);
   });
 
   app.get<{ Querystring: SearchRequest }>('/api/search', async (request, reply) => {
     const outcome = await services.search.search(request.query ?? {});
-    return reply.header('cache-control', PUBLIC_CACHE).type('application/json; charset=utf-8').send(presentSearch(outcome, services.ctx.site.siteUrl));
+    return tagResponse(reply.header('cache-control', PUBLIC_CACHE), outcome.cacheTags).type('application/json; charset=utf-8').send(presentSearch(outcome, services.ctx.site.siteUrl));
   });
 
   app.get<{ Params: { slug: string } }>('/tag/:slug', async (request, reply) => {
     const view = await site.tagPage(request.params.slug, pageNumber(request.query));
-    if (!view) return notFound(request, reply);
-    return page(reply, renderPage(ListingPage({ view, stylesheet: pages.stylesheet })));
+    if (!view) {
+      // A renamed tag's old page redirects to the new one.
+      const redirect = await site.redirectFor(`/tag/${request.params.slug}`);
+      return redirect ? reply.redirect(redirect.location, redirect.status) : notFound(request, reply);
+    }
+    return page(reply, renderPage(ListingPage({ view, stylesheet: pages.stylesheet })), view.cacheTags);
   });
 
   app.get<{ Params: { slug: string } }>('/auteur/:slug', async (request, reply) => {
     const view = await site.authorPage(request.params.slug, pageNumber(request.query));
     if (!view) return notFound(request, reply);
-    return page(reply, renderPage(ListingPage({ view, stylesheet: pages.stylesheet })));
+    return page(reply, renderPage(ListingPage({ view, stylesheet: pages.stylesheet })), view.cacheTags);
   });
 
   app.get<{ Params: { category: string } }>('/:category/', async (request, reply) => {
@@ -56,7 +61,7 @@ export function registerPublicRoutes(app: FastifyInstance, services: Services, p
       const redirect = await site.redirectFor(`/${request.params.category}/`);
       return redirect ? reply.redirect(redirect.location, redirect.status) : notFound(request, reply);
     }
-    return page(reply, renderPage(ListingPage({ view, stylesheet: pages.stylesheet })));
+    return page(reply, renderPage(ListingPage({ view, stylesheet: pages.stylesheet })), view.cacheTags);
   });
 
   // "/actualite" without its slash is the same category page.

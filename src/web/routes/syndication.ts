@@ -1,8 +1,10 @@
 /**
  * Feeds (RSS, Atom, JSON Feed) of the site and of each category, tag and author; sitemaps;
- * robots.txt. Every answer carries an ETag and Last-Modified and may be answered with 304.
+ * robots.txt. Every answer carries an ETag and Last-Modified and may be answered with 304
+ * (web/cache/http-caching.ts), and its cache tags.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SITE_TAG, SITEMAP_TAG } from '../../domain/cache-tags.js';
 import { errorMessage } from '../../errors.js';
 import type { FeedScope } from '../../services/feed-service.js';
 import type { Services } from '../../services/index.js';
@@ -27,6 +29,8 @@ const FEED_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 const XML = 'application/xml; charset=utf-8';
+/** Sitemaps list every article's address and date, and every category's address. */
+const SITEMAP_TAGS = [SITE_TAG, SITEMAP_TAG];
 
 /** Registers feed, sitemap and robots.txt routes. */
 export function registerSyndicationRoutes(app: FastifyInstance, services: Services, pages: PageResponder): void {
@@ -47,7 +51,7 @@ export function registerSyndicationRoutes(app: FastifyInstance, services: Servic
   async function sendFeed(request: FastifyRequest, reply: FastifyReply, scope: FeedScope, format: FeedFormat) {
     const feed = await services.feeds.feed(scope);
     if (!feed) return notFound(request, reply);
-    return sendCacheable(request, reply, { body: render[format](feed), contentType: FEED_TYPES[format], lastModified: feed.lastModified, cacheControl: FEED_CACHE });
+    return sendCacheable(reply, { body: render[format](feed), contentType: FEED_TYPES[format], lastModified: feed.lastModified, cacheControl: FEED_CACHE, tags: feed.cacheTags });
   }
 
   for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
@@ -61,28 +65,28 @@ export function registerSyndicationRoutes(app: FastifyInstance, services: Servic
   app.get(SITEMAP_INDEX_PATH, async (request, reply) => {
     const entries = await services.sitemaps.index();
     const newest = entries.reduce((max, e) => Math.max(max, e.lastModified?.getTime() ?? 0), 0);
-    return sendCacheable(request, reply, { body: renderSitemapIndex(entries), contentType: XML, lastModified: new Date(newest), cacheControl: SITEMAP_CACHE });
+    return sendCacheable(reply, { body: renderSitemapIndex(entries), contentType: XML, lastModified: new Date(newest), cacheControl: SITEMAP_CACHE, tags: SITEMAP_TAGS });
   });
 
-  app.get(SITEMAP_SECTIONS_PATH, async (request, reply) => {
-    return sendCacheable(request, reply, { body: renderUrlSet(await services.sitemaps.sections()), contentType: XML, cacheControl: SITEMAP_CACHE });
+  app.get(SITEMAP_SECTIONS_PATH, async (_request, reply) => {
+    return sendCacheable(reply, { body: renderUrlSet(await services.sitemaps.sections()), contentType: XML, cacheControl: SITEMAP_CACHE, tags: SITEMAP_TAGS });
   });
 
   app.get<{ Params: { page: string } }>('/sitemap-articles-:page(^\\d{1,9}).xml', async (request, reply) => {
     const entries = await services.sitemaps.articles(Number(request.params.page));
     if (!entries) return notFound(request, reply);
     const newest = entries.reduce((max, e) => Math.max(max, e.lastModified?.getTime() ?? 0), 0);
-    return sendCacheable(request, reply, { body: renderUrlSet(entries), contentType: XML, lastModified: new Date(newest), cacheControl: SITEMAP_CACHE });
+    return sendCacheable(reply, { body: renderUrlSet(entries), contentType: XML, lastModified: new Date(newest), cacheControl: SITEMAP_CACHE, tags: SITEMAP_TAGS });
   });
 
-  app.get(NEWS_SITEMAP_PATH, async (request, reply) => {
+  app.get(NEWS_SITEMAP_PATH, async (_request, reply) => {
     const news = await services.sitemaps.news();
     const newest = news.entries.reduce((max, e) => Math.max(max, e.publishedAt.getTime()), 0);
-    return sendCacheable(request, reply, { body: renderNewsSitemap(news), contentType: XML, lastModified: new Date(newest), cacheControl: NEWS_SITEMAP_CACHE });
+    return sendCacheable(reply, { body: renderNewsSitemap(news), contentType: XML, lastModified: new Date(newest), cacheControl: NEWS_SITEMAP_CACHE, tags: SITEMAP_TAGS });
   });
 
-  app.get('/robots.txt', async (request, reply) => {
+  app.get('/robots.txt', async (_request, reply) => {
     const body = renderRobots([absoluteUrl(siteUrl, SITEMAP_INDEX_PATH), absoluteUrl(siteUrl, NEWS_SITEMAP_PATH)]);
-    return sendCacheable(request, reply, { body, contentType: 'text/plain; charset=utf-8', cacheControl: 'public, max-age=86400' });
+    return sendCacheable(reply, { body, contentType: 'text/plain; charset=utf-8', cacheControl: 'public, max-age=86400', tags: [SITE_TAG] });
   });
 }

@@ -32,7 +32,7 @@ function toInput(body: Patch): Partial<StaffArticleInput> {
 
 /** Registers the article routes. */
 export function registerArticleRoutes(app: FastifyInstance, services: Services, renderPreview: (id: number) => Promise<string | undefined>): void {
-  const detail = async (request: FastifyRequest, id: number) => presentArticle(await services.newsroom.detail(actorOf(request), id));
+  const detail = async (request: FastifyRequest, id: number) => presentArticle(await services.newsroom.detail(actorOf(request), id), services.ctx.site.mediaBaseUrl);
 
   app.get<{ Querystring: Static<typeof listArticlesSchema.querystring> }>('/articles', { schema: listArticlesSchema }, async (request) => {
     const { page = 1, ...filter } = request.query;

@@ -48,24 +48,24 @@ export function registerMediaRoutes(app: FastifyInstance, services: Services): v
     if (!upload) throw new DepecheError('DEPECHE_BAD_REQUEST', { detail: 'le champ « file » manque.' });
     const { id, duplicate } = await services.media.upload(actor, { ...upload, alt: texts.alt, caption: texts.caption, credit: texts.credit });
     // The same image again is the same library item: 200 with duplicate: true (its empty texts were filled).
-    return reply.code(duplicate ? 200 : 201).send({ ...presentMedia(await services.media.find(id)), duplicate });
+    return reply.code(duplicate ? 200 : 201).send({ ...presentMedia(await services.media.find(id), services.ctx.site.mediaBaseUrl), duplicate });
   });
 
   app.get<{ Querystring: Static<typeof PageQuery> }>('/media', { schema: listSchema }, async (request) => {
     actorOf(request);
     const page = request.query.page ?? 1;
     const rows = await services.ctx.repos.media.listLive(MEDIA_PAGE_SIZE + 1, (page - 1) * MEDIA_PAGE_SIZE);
-    return { items: rows.slice(0, MEDIA_PAGE_SIZE).map(presentMedia), page, hasNext: rows.length > MEDIA_PAGE_SIZE };
+    return { items: rows.slice(0, MEDIA_PAGE_SIZE).map((row) => presentMedia(row, services.ctx.site.mediaBaseUrl)), page, hasNext: rows.length > MEDIA_PAGE_SIZE };
   });
 
   app.get<{ Params: Static<typeof IdParams> }>('/media/:id', { schema: getSchema }, async (request) => {
     actorOf(request);
-    return presentMedia(await services.media.find(request.params.id));
+    return presentMedia(await services.media.find(request.params.id), services.ctx.site.mediaBaseUrl);
   });
 
   app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof MediaTexts> }>('/media/:id', { schema: updateSchema }, async (request) => {
     await services.media.updateTexts(actorOf(request), request.params.id, request.body);
-    return presentMedia(await services.media.find(request.params.id));
+    return presentMedia(await services.media.find(request.params.id), services.ctx.site.mediaBaseUrl);
   });
 
   app.delete<{ Params: Static<typeof IdParams> }>('/media/:id', { schema: deleteSchema }, async (request, reply) => {

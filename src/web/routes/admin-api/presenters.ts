@@ -50,7 +50,7 @@ export function presentArticleSummary(a: ArticleSummaryData) {
 }
 
 /** An article for its editor. */
-export function presentArticle(d: ArticleDetailData) {
+export function presentArticle(d: ArticleDetailData, mediaBase?: string) {
   const r = d.row;
   return {
     id: r.id,
@@ -63,7 +63,7 @@ export function presentArticle(d: ArticleDetailData) {
     authors: d.authors,
     tags: d.tags,
     featuredMediaId: r.featured_media_id,
-    featuredMedia: d.featuredMedia ? presentMedia(d.featuredMedia) : null,
+    featuredMedia: d.featuredMedia ? presentMedia(d.featuredMedia, mediaBase) : null,
     featuredCaption: r.featured_caption,
     featuredAlt: r.featured_alt,
     featuredCredit: r.featured_credit,
@@ -91,11 +91,11 @@ export function presentTag(row: TagRow) {
 }
 
 /** A media item with the URLs of its renditions. */
-export function presentMedia(row: MediaRow) {
+export function presentMedia(row: MediaRow, mediaBase?: string) {
   const variants = JSON.parse(row.variants) as StoredVariant[];
   return {
     id: row.id,
-    url: mediaPath(row.storage_key),
+    url: mediaPath(row.storage_key, mediaBase),
     width: row.width,
     height: row.height,
     alt: row.alt,
@@ -103,7 +103,7 @@ export function presentMedia(row: MediaRow) {
     credit: row.credit,
     mimeType: row.mime_type,
     createdAt: isoRequired(row.created_at),
-    variants: variants.map((v) => ({ url: mediaPath(v.key), width: v.width, height: v.height, format: v.format })),
+    variants: variants.map((v) => ({ url: mediaPath(v.key, mediaBase), width: v.width, height: v.height, format: v.format })),
   };
 }
 

@@ -54,6 +54,6 @@ export function registerRevisionRoutes(app: FastifyInstance, services: Services)
   app.post<{ Params: Static<typeof RevisionParams> }>('/articles/:id/revisions/:revisionId/restore', { schema: restoreSchema }, async (request) => {
     const actor = actorOf(request);
     await services.revisions.restore(actor, request.params.id, request.params.revisionId);
-    return presentArticle(await services.newsroom.detail(actor, request.params.id));
+    return presentArticle(await services.newsroom.detail(actor, request.params.id), services.ctx.site.mediaBaseUrl);
   });
 }

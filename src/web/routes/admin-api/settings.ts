@@ -5,7 +5,7 @@ import type { Services } from '../../../services/index.js';
 import { actorOf } from '../../plugins/staff-auth.js';
 import { ERRORS } from './common-schema.js';
 
-const Settings = Type.Object({ siteName: Type.String(), siteDescription: Type.String() });
+const Settings = Type.Object({ siteName: Type.String(), siteDescription: Type.String(), purgeWebhookUrl: Type.String({ maxLength: 2000 }) });
 const getSchema = { tags: ['settings'], summary: 'Site settings (administrators)', response: { 200: Settings, ...ERRORS } };
 const patchSchema = { tags: ['settings'], summary: 'Change site settings (administrators)', body: Type.Partial(Settings), response: { 200: Settings, ...ERRORS } };
 

@@ -26,6 +26,13 @@ const listTagsSchema = {
   querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }),
   response: { 200: Type.Array(Tag), ...ERRORS },
 };
+const updateTagSchema = {
+  tags: ['tags'],
+  summary: 'Rename a tag (editors); a new slug redirects the old tag page',
+  params: IdParams,
+  body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), slug: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })) }),
+  response: { 200: Tag, ...ERRORS },
+};
 const createTagSchema = { tags: ['tags'], summary: 'Create a tag (or get the existing one)', body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }), response: { 200: Tag, 201: Tag, ...ERRORS } };
 
 /** Registers the taxonomy routes. */
@@ -53,6 +60,10 @@ export function registerTaxonomyRoutes(app: FastifyInstance, services: Services)
   });
 
   app.get<{ Querystring: Static<typeof listTagsSchema.querystring> }>('/tags', { schema: listTagsSchema }, async (request) => (await services.taxonomy.searchTags(request.query.q)).map(presentTag));
+
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof updateTagSchema.body> }>('/tags/:id', { schema: updateTagSchema }, async (request) =>
+    presentTag(await services.taxonomy.updateTag(actorOf(request), request.params.id, request.body)),
+  );
 
   app.post<{ Body: Static<typeof createTagSchema.body> }>('/tags', { schema: createTagSchema }, async (request, reply) => {
     const { tag, created } = await services.taxonomy.createTag(actorOf(request), request.body.name);
