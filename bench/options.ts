@@ -27,6 +27,11 @@ export interface BenchOptions {
   largeArticles: number;
   /** Where the Markdown results go (BENCH_RESULTS, default bench/RESULTS.md). */
   resultsFile: string | null;
+  /**
+   * Processes serving (BENCH_WORKERS, default 1): the app runs `serve --workers N` and the
+   * ceiling the same number of node:http processes, so that ratios compare like with like.
+   */
+  workers: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -70,5 +75,6 @@ export function benchOptions(env: Env = process.env): BenchOptions {
     coldStarts: wholeNumber(env, 'BENCH_COLD_STARTS', 5, 0),
     largeArticles: wholeNumber(env, 'BENCH_LARGE_ARTICLES', 100_000, 0),
     resultsFile: resultsFile === 'none' ? null : resultsFile,
+    workers: wholeNumber(env, 'BENCH_WORKERS', 1, 1),
   };
 }

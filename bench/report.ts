@@ -216,7 +216,7 @@ export function renderMarkdown(report: BenchReport): string {
     `- Machine: ${machineLine(report.machine)}.`,
     `- Other work on the machine: ${loadLine(report.machine.load, report.loadAtEnd)}.`,
     `- Load: autocannon in the bench process, keep-alive connections, no pipelining, \`Accept-Encoding: ${o.acceptEncoding}\` (what browsers send); ${o.durationSec} s per measurement after a ${o.warmupSec} s warm-up whose figures are dropped. Latencies are autocannon's per-response timings of 2xx responses.`,
-    `- App: the built server (\`depeche serve\`, NODE_ENV=production, SQLite). Cached = page cache at ${report.pageCacheSetting}, warmed with a few requests; uncached = \`PAGE_CACHE_MB=0\`. A fresh process per mode.`,
+    `- App: the built server, \`depeche serve --workers ${o.workers}\` (${o.workers === 1 ? 'one process' : `a primary and ${o.workers} workers; the ceiling runs ${o.workers} node:http processes too`}), NODE_ENV=production, SQLite. Cached = page cache at ${report.pageCacheSetting}, warmed with a few requests; uncached = \`PAGE_CACHE_MB=0\`. A fresh server per mode.`,
     `- Ceiling: bare \`node:http\` answering every request with the ${report.ceiling.page} page's bytes from memory, as the app sent them (${num(report.ceiling.bytes)} bytes, Content-Encoding ${encodingLabel(report.ceiling.contentEncoding)}${report.ceiling.contentEncoding === null ? '' : `; ${num(report.ceiling.identityBytes)} uncompressed bytes to identity requests`}): the most this machine and load generator can do for a page of that size. Measured before and after the app; ratios divide by the mean at the same connection count and Accept-Encoding.`,
     '',
     '### Goals (issue 7)',
@@ -270,7 +270,8 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     '### Memory and cold start',
     '',
-    ...table(['what', 'resident (RSS)', 'peak RSS'], report.memory.map((m) => [`app after the ${m.mode} runs (demo site)`, megabytes(m.afterRun?.rssBytes), megabytes(m.afterRun?.peakRssBytes)]), [1, 2]),
+    ...table(['what', 'processes', 'resident (RSS)', 'peak RSS'], report.memory.map((m) => [`app after the ${m.mode} runs (demo site)`, String(m.afterRun?.processes ?? 'n/a'), megabytes(m.afterRun?.rssBytes), megabytes(m.afterRun?.peakRssBytes)]), [1, 2, 3]),
+    ...(o.workers > 1 ? ['', 'RSS is summed over the primary and its workers; the peak is the sum of each process’s own peak (an upper bound).'] : []),
     '',
     `Cold start (process spawn → first 200 on \`/\`, demo site, database already migrated, files in the OS cache): median ${report.coldStart.medianMs === null ? 'n/a' : `${num(report.coldStart.medianMs)} ms`} of ${report.coldStart.samplesMs.map((s) => `${num(s)}`).join(', ')} ms.`,
   );

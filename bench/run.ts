@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import Database from 'better-sqlite3';
-import { type Child, hasExited, killAllNow, processMemory, startNode, stopAll, stopChild } from './children.js';
+import { type Child, hasExited, killAllNow, processTreeMemory, startNode, stopAll, stopChild } from './children.js';
 import { BenchError, oneLine } from './errors.js';
 import { fetchPage, freePorts, HOST, waitFor200 } from './http.js';
 import { largeSiteUrls, prepareLargeSite } from './large-site.js';
@@ -117,19 +117,19 @@ interface RunningApp {
   startMs: number;
 }
 
-async function startApp(paths: BenchPaths, name: string, env: NodeJS.ProcessEnv): Promise<RunningApp> {
+async function startApp(paths: BenchPaths, name: string, env: NodeJS.ProcessEnv, workers: number): Promise<RunningApp> {
   const [port = 0] = await freePorts(1);
   const started = performance.now();
-  const child = startCli(paths, name, ['serve'], { ...env, PORT: String(port) });
+  const child = startCli(paths, name, ['serve', '--workers', String(workers)], { ...env, PORT: String(port) });
   const origin = `http://${HOST}:${port}`;
   await waitFor200({ url: `${origin}/`, child, timeoutMs: START_TIMEOUT_MS, intervalMs: 5 });
   return { child, origin, startMs: performance.now() - started };
 }
 
-async function measureColdStarts(paths: BenchPaths, count: number): Promise<ColdStart> {
+async function measureColdStarts(paths: BenchPaths, count: number, workers: number): Promise<ColdStart> {
   const samplesMs: number[] = [];
   for (let i = 0; i < count; i++) {
-    const app = await startApp(paths, 'cold start', appEnv(paths, paths.databaseFile));
+    const app = await startApp(paths, 'cold start', appEnv(paths, paths.databaseFile), workers);
     samplesMs.push(Math.round(app.startMs));
     await stopChild(app.child);
   }
@@ -151,15 +151,15 @@ async function samplePage(origin: string, name: string, path: string, acceptEnco
   };
 }
 
-async function startCeiling(paths: BenchPaths, article: { sample: PageSample; body: Buffer; identity: Buffer }): Promise<{ child: Child; origin: string }> {
+async function startCeiling(paths: BenchPaths, article: { sample: PageSample; body: Buffer; identity: Buffer }, workers: number): Promise<{ child: Child; origin: string }> {
   const [port = 0] = await freePorts(1);
   const identityFile = workFile(paths, 'ceiling-body');
   writeFileSync(identityFile, article.identity);
-  const args = [paths.ceilingServer, String(port), identityFile, article.sample.contentType];
+  const args = [paths.ceilingServer, '--port', String(port), '--body', identityFile, '--type', article.sample.contentType, '--workers', String(workers)];
   if (article.sample.contentEncoding !== null) {
     const encodedFile = workFile(paths, `ceiling-body.${article.sample.contentEncoding}`);
     writeFileSync(encodedFile, article.body);
-    args.push(encodedFile, article.sample.contentEncoding);
+    args.push('--encoded', encodedFile, '--encoding', article.sample.contentEncoding);
   }
   const logFile = workFile(paths, 'ceiling-server.log');
   const child = startNode({ name: 'ceiling server', args, cwd: paths.root, env: process.env, logFile, logLabel: shown(paths, logFile), stdinPipe: true });
@@ -193,7 +193,7 @@ async function measureCeiling(ceiling: { child: Child; origin: string }, options
 /** Every page of the demo site in one cache mode, at every connection count. */
 async function measureMode(paths: BenchPaths, mode: CacheMode, options: BenchOptions, ceilingFor: (connections: number, acceptEncoding: string) => number, compressed: boolean): Promise<{ runs: PageRun[]; identityRuns: PageRun[]; memory: ModeMemory }> {
   progress(`App, ${mode}:`);
-  const app = await startApp(paths, `app ${mode}`, appEnv(paths, paths.databaseFile, modeEnv(mode)));
+  const app = await startApp(paths, `app ${mode}`, appEnv(paths, paths.databaseFile, modeEnv(mode)), options.workers);
   const runs: PageRun[] = [];
   const identityRuns: PageRun[] = [];
   try {
@@ -210,7 +210,7 @@ async function measureMode(paths: BenchPaths, mode: CacheMode, options: BenchOpt
     for (const page of options.pages) for (const connections of options.connections) runs.push(await run(page, connections, options.acceptEncoding));
     // Compressed and uncompressed are both worth knowing when they differ: the article page only, to keep the run short.
     if (compressed && options.pages.includes('article')) for (const connections of options.connections) identityRuns.push(await run('article', connections, 'identity'));
-    return { runs, identityRuns, memory: { mode, afterRun: processMemory(app.child.process.pid) } };
+    return { runs, identityRuns, memory: { mode, afterRun: processTreeMemory(app.child.process.pid) } };
   } finally {
     await stopChild(app.child);
   }
@@ -242,11 +242,11 @@ async function measureLargeSite(paths: BenchPaths, options: BenchOptions, ceilin
   const databaseFile = isAbsolute(relative(paths.root, site.file)) ? site.file : relative(paths.root, site.file);
   await migrate(paths, databaseFile);
   progress(`Large site (${options.largeArticles.toLocaleString('en')} articles), page cache on:`);
-  const app = await startApp(paths, 'app large site', appEnv(paths, databaseFile));
+  const app = await startApp(paths, 'app large site', appEnv(paths, databaseFile), options.workers);
   try {
     progress(`  started in ${Math.round(app.startMs)} ms`);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    const memoryAfterStart = processMemory(app.child.process.pid);
+    const memoryAfterStart = processTreeMemory(app.child.process.pid);
     const connections = options.connections[0] ?? 32;
     const headers = { 'accept-encoding': options.acceptEncoding };
     const plans: { name: string; paths: string[]; seed: number }[] = [
@@ -270,7 +270,7 @@ async function measureLargeSite(paths: BenchPaths, options: BenchOptions, ceilin
       generatedSeconds: site.generatedSeconds,
       coldStartMs: Math.round(app.startMs),
       memoryAfterStart,
-      memoryAfterRun: processMemory(app.child.process.pid),
+      memoryAfterRun: processTreeMemory(app.child.process.pid),
       runs,
     };
   } finally {
@@ -301,10 +301,10 @@ async function main(): Promise<void> {
   await migrate(paths, paths.databaseFile);
   if (process.env.PAGE_CACHE_MB?.trim() === '0') progress('Warning: PAGE_CACHE_MB=0 is set, so the "cached" mode runs without the page cache too.');
 
-  const coldStart = await measureColdStarts(paths, options.coldStarts);
+  const coldStart = await measureColdStarts(paths, options.coldStarts, options.workers);
 
   // The pages as the app sends them (the cached mode's server; both modes send the same bytes).
-  const probe = await startApp(paths, 'app probe', appEnv(paths, paths.databaseFile));
+  const probe = await startApp(paths, 'app probe', appEnv(paths, paths.databaseFile), options.workers);
   const samples: Awaited<ReturnType<typeof samplePage>>[] = [];
   try {
     for (const page of options.pages) samples.push(await samplePage(probe.origin, page, DEMO_PAGES[page], options.acceptEncoding));
@@ -317,7 +317,7 @@ async function main(): Promise<void> {
   const compressed = article.sample.contentEncoding !== null;
   const encodings = compressed ? [options.acceptEncoding, 'identity'] : [options.acceptEncoding];
 
-  const ceiling = await startCeiling(paths, article);
+  const ceiling = await startCeiling(paths, article, options.workers);
   const ceilingSamples = new Map<string, LoadResult[]>();
   let ceilingRuns: CeilingRun[] = [];
   const runs: PageRun[] = [];

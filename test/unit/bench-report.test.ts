@@ -42,7 +42,7 @@ describe('benchmark statistics', () => {
 describe('npm run bench options', () => {
   it('has defaults for a full run', () => {
     const o = benchOptions({});
-    expect(o).toMatchObject({ durationSec: 10, warmupSec: 2, connections: [32, 128], modes: ['cached', 'uncached'], acceptEncoding: 'br, gzip', coldStarts: 5, largeArticles: 100_000, resultsFile: 'bench/RESULTS.md' });
+    expect(o).toMatchObject({ durationSec: 10, warmupSec: 2, connections: [32, 128], modes: ['cached', 'uncached'], acceptEncoding: 'br, gzip', coldStarts: 5, largeArticles: 100_000, resultsFile: 'bench/RESULTS.md', workers: 1 });
     expect(o.pages).toEqual(['article', 'home', 'category', 'tag', 'search', 'feed']);
   });
 
