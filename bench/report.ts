@@ -163,9 +163,10 @@ export function evaluateGoals(report: Omit<BenchReport, 'goals'>): GoalResult[] 
     });
   }
   const large = report.large;
-  const largePeak = large?.memoryAfterRun ? Math.max(large.memoryAfterRun.rssBytes, large.memoryAfterStart?.rssBytes ?? 0) : null;
+  // Judged on the peak: the resident memory must stay under the goal all along, not only at the end.
+  const largePeak = large?.memoryAfterRun ? Math.max(large.memoryAfterRun.peakRssBytes, large.memoryAfterRun.rssBytes, large.memoryAfterStart?.rssBytes ?? 0) : null;
   goals.push({
-    goal: large ? `app RSS with ${num(large.articles)} articles (after startup / after the load runs; peak)` : 'app RSS with 100,000 articles',
+    goal: large ? `app RSS with ${num(large.articles)} articles (after startup / after the load runs; peak, judged)` : 'app RSS with 100,000 articles',
     target: '≤ 250 MB',
     measured: large ? `${megabytes(large.memoryAfterStart?.rssBytes)} / ${megabytes(large.memoryAfterRun?.rssBytes)}; peak ${megabytes(large.memoryAfterRun?.peakRssBytes)}` : 'not measured',
     // The goal is stated for 100,000 articles: a smaller site is reported, not judged.
