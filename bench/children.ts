@@ -1,6 +1,6 @@
 /** Child processes of the benchmark: started with a log file, always stopped, never orphaned. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 
 /** A running (or finished) child process with its exit promise. */
 export interface Child {
@@ -74,13 +74,66 @@ export function killAllNow(): void {
   for (const child of live) if (!hasExited(child)) child.process.kill('SIGKILL');
 }
 
-/** Resident set size of a process in bytes (Linux /proc), or null if unavailable. */
-export function residentBytes(pid: number | undefined): number | null {
+/** Memory of a process (or a process tree) from Linux /proc: resident now and at its peak, in bytes. */
+export interface ProcessMemory {
+  rssBytes: number;
+  /** For a tree, the sum of each process's own peak: an upper bound of the tree's peak. */
+  peakRssBytes: number;
+  /** Processes counted (1, or a cluster's primary and workers). */
+  processes: number;
+}
+
+/** The process's resident memory now and at its peak, or null if unavailable (not Linux, exited). */
+export function processMemory(pid: number | undefined): ProcessMemory | null {
   if (pid === undefined) return null;
   try {
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match?.[1] === undefined ? null : Number(match[1]) * 1024;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+    const rssBytes = kb('VmRSS');
+    const peakRssBytes = kb('VmHWM');
+    return Number.isFinite(rssBytes) && Number.isFinite(peakRssBytes) ? { rssBytes, peakRssBytes, processes: 1 } : null;
   } catch {
     return null;
   }
+}
+
+/** Process ids whose parent is `pid`, from /proc/<id>/stat (empty where /proc is missing). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return children;
+  }
+  for (const name of entries) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // "pid (command) state ppid …": the command may hold spaces and parentheses.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) children.push(Number(name));
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return children;
+}
+
+/** Memory of a process and all its descendants (a `serve --workers N` cluster), summed. */
+export function processTreeMemory(pid: number | undefined): ProcessMemory | null {
+  if (pid === undefined) return null;
+  const root = processMemory(pid);
+  if (root === null) return null;
+  const total = { ...root };
+  const queue = childrenOf(pid);
+  while (queue.length > 0) {
+    const child = queue.shift() ?? 0;
+    const memory = processMemory(child);
+    if (memory === null) continue;
+    total.rssBytes += memory.rssBytes;
+    total.peakRssBytes += memory.peakRssBytes;
+    total.processes += 1;
+    queue.push(...childrenOf(child));
+  }
+  return total;
 }

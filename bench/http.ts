@@ -1,4 +1,5 @@
 /** Small HTTP helpers on 127.0.0.1: free ports, one-off page fetches, waiting for a server. */
+import { get } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Child, hasExited } from './children.js';
@@ -12,6 +13,9 @@ export interface FetchedPage {
   status: number;
   body: Buffer;
   contentType: string;
+  /** The Content-Encoding sent (br, gzip…), or null for an uncompressed body. */
+  contentEncoding: string | null;
+  headers: Record<string, string>;
 }
 
 function listenOnAnyPort(): Promise<Server> {
@@ -34,11 +38,33 @@ export async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-/** GETs a URL once, uncompressed, and returns its status, bytes and content type. */
-export async function fetchPage(url: string, timeoutMs = 10_000): Promise<FetchedPage> {
-  const response = await fetch(url, { headers: { 'accept-encoding': 'identity' }, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-  const body = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, body, contentType: response.headers.get('content-type') ?? 'application/octet-stream' };
+/**
+ * GETs a URL once with node:http (which, unlike fetch, leaves compressed bodies as sent) and
+ * returns its status, bytes and headers. Without headers it asks for an uncompressed body.
+ */
+export function fetchPage(url: string, options: { headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<FetchedPage> {
+  return new Promise((resolve, reject) => {
+    const request = get(url, { headers: options.headers ?? { 'accept-encoding': 'identity' }, agent: false, timeout: options.timeoutMs ?? 10_000 }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.once('error', reject);
+      response.once('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          body: Buffer.concat(chunks),
+          contentType: header(response.headers['content-type']) ?? 'application/octet-stream',
+          contentEncoding: header(response.headers['content-encoding']) ?? null,
+          headers: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, header(v) ?? ''])),
+        }),
+      );
+    });
+    request.once('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs ?? 10_000} ms`)));
+    request.once('error', reject);
+  });
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 /** How to wait for a server. */
@@ -56,7 +82,7 @@ export async function waitFor200(options: WaitOptions): Promise<void> {
   while (performance.now() < deadline) {
     if (hasExited(options.child)) throw new BenchError(`${options.child.name} exited (code ${String(options.child.process.exitCode)}) before answering on ${options.url}; see ${options.child.logLabel}`);
     try {
-      const page = await fetchPage(options.url, 2_000);
+      const page = await fetchPage(options.url, { timeoutMs: 2_000 });
       if (page.status === 200) return;
       last = `status ${page.status}`;
     } catch (error) {

@@ -10,18 +10,17 @@ import { mkdirSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { renderDocument } from '../../src/domain/document/render-document.js';
-import { validateDocument } from '../../src/domain/document/validate-document.js';
 import { analyzeFrench } from '../../src/domain/text/french-analyzer.js';
 import { fixedClock } from '../../src/services/clock.js';
-import { createServices, type Services } from '../../src/services/index.js';
+import { createServices } from '../../src/services/index.js';
 import { migrateToLatest, openDatabase } from '../../src/storage/db.js';
 import { FrenchLikeText } from './synthetic-corpus.js';
+import { generateSyntheticSite, SYNTHETIC_BATCH } from './synthetic-site.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const WORK = join(ROOT, 'bench', '.work', 'search');
 const NOW = Date.parse('2026-06-01T12:00:00Z');
-const BATCH = 1000;
+const BATCH = SYNTHETIC_BATCH;
 
 function progress(label: string, done: number, total: number): void {
   if (process.stderr.isTTY) process.stderr.write(`\r${label} ${done}/${total}   `);
@@ -44,44 +43,6 @@ function fileSize(path: string): number {
 
 function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-async function generate(services: Services, text: FrenchLikeText, count: number): Promise<{ categories: number[] }> {
-  const categories: number[] = [];
-  for (const [i, name] of ['Politique', 'Économie', 'International', 'Culture', 'Sciences', 'Sport', 'Société', 'Régions'].entries()) {
-    categories.push(await services.taxonomy.createCategory({ name, slug: name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''), position: i }));
-  }
-  const authors: number[] = [];
-  for (let i = 0; i < 20; i++) authors.push(await services.users.createUser({ email: `auteur${i}@example.org`, name: `Auteur ${i}`, role: 'author', password: null }));
-  const tagIds = new Map<string, number>();
-  const repos = services.ctx.repos;
-  for (let start = 0; start < count; start += BATCH) {
-    await repos.transaction(async (trx) => {
-      for (let i = start; i < Math.min(count, start + BATCH); i++) {
-        const a = text.article();
-        const doc = validateDocument({ type: 'doc', content: a.paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })) });
-        const publishedAt = NOW - Math.floor(text.next() * 5 * 365 * 86_400_000);
-        const categoryId = categories[i % categories.length] ?? 0;
-        const id = await trx.articles.insert({
-          translation_group: `g${i}`, language: 'fr', slug: `article-${i}`, title: a.title, dek: a.dek, body: JSON.stringify(doc), body_html: renderDocument(doc),
-          status: 'published', published_at: publishedAt, content_updated_at: null, primary_category_id: categoryId, featured_media_id: null,
-          featured_caption: null, featured_credit: null, featured_alt: null, seo_title: null, seo_description: null, comments_open: 1, created_at: publishedAt, updated_at: publishedAt,
-        });
-        const tags: number[] = [];
-        for (const name of a.tags) {
-          const slug = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-');
-          let tagId = tagIds.get(slug);
-          if (tagId === undefined) tagIds.set(slug, (tagId = await trx.taxonomy.insertTag(slug, name, NOW)));
-          if (!tags.includes(tagId)) tags.push(tagId);
-        }
-        await trx.articles.replaceBylines(id, [authors[i % authors.length] ?? 0], 'published', publishedAt);
-        await trx.articles.replaceTags(id, tags, 'published', publishedAt);
-        await trx.articles.replaceCategories(id, categoryId, [], 'published', publishedAt);
-      }
-    });
-    progress('generating', Math.min(count, start + BATCH), count);
-  }
-  return { categories };
 }
 
 /** A mix of what readers type: common and rare words, several words, phrases, prefixes, typos, filters. */
@@ -121,7 +82,7 @@ async function main(): Promise<void> {
   const text = new FrenchLikeText(7);
 
   let start = process.hrtime.bigint();
-  const { categories } = await generate(services, text, count);
+  const { categories } = await generateSyntheticSite(services, text, { count, now: NOW, onProgress: (done, total) => progress('generating', done, total) });
   const generateMs = ms(start);
   const sizeBefore = fileSize(file);
 
