@@ -41,6 +41,8 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of notification emails. */
   mailFrom: string;
+  /** Largest file an import reads or the admin accepts as an upload (IMPORT_MAX_MB). */
+  importMaxBytes: number;
 }
 
 /** Defaults in one place. */
@@ -53,6 +55,7 @@ export const CONFIG_DEFAULTS = {
   SITE_TIMEZONE: 'Europe/Paris',
   MEDIA_DIR: './data/media',
   LOG_LEVEL: 'info',
+  IMPORT_MAX_MB: '256',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -174,6 +177,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const mailFrom = (env.MAIL_FROM ?? '').trim();
   if (mailFrom !== '' && !/^[^\r\n<>]*<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(mailFrom)) problems.push({ variable: 'MAIL_FROM', problem: 'must be an address, e.g. "Dépêche <redaction@example.org>"' });
 
+  const importMaxText = read('IMPORT_MAX_MB');
+  const importMaxMb = /^\d{1,5}$/.test(importMaxText) ? Number(importMaxText) : NaN;
+  // JSON imports are parsed whole: above ~500 MB the text no longer fits in one V8 string.
+  if (!(importMaxMb >= 1 && importMaxMb <= 500)) problems.push({ variable: 'IMPORT_MAX_MB', problem: `must be an integer from 1 to 500 (megabytes; got "${importMaxText}")` });
+
   if (problems.length > 0 || typeof database === 'string') throw new ConfigError(problems);
   return {
     port,
@@ -192,5 +200,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     redisUrl: redisUrl === '' ? null : redisUrl,
     smtpUrl: smtpUrl === '' ? null : smtpUrl,
     mailFrom: mailFrom === '' ? `${siteName} <no-reply@${siteHost(siteUrl)}>` : mailFrom,
+    importMaxBytes: importMaxMb * 1024 * 1024,
   };
 }

@@ -52,6 +52,9 @@ export const ERROR_CATALOGUE = {
   DEPECHE_COMMENT_TRANSITION: { status: 409, reportable: false, fr: 'Impossible de passer le commentaire {id} de « {from} » à « {action} ».', en: 'Comment {id} cannot go from "{from}" through "{action}".' },
   DEPECHE_BODY_TOO_LARGE: { status: 413, reportable: false, fr: 'Votre envoi est trop volumineux.', en: 'What you sent is too large.' },
   DEPECHE_RATE_LIMITED: { status: 429, reportable: false, fr: 'Trop d’envois en peu de temps. Réessayez dans quelques minutes.', en: 'Too many submissions in a short time. Try again in a few minutes.' },
+  DEPECHE_IMPORT_FILE_INVALID: { status: 422, reportable: false, fr: 'Ce fichier ne peut pas être importé : {detail}', en: 'This file cannot be imported: {detail}' },
+  DEPECHE_IMPORT_TOO_LARGE: { status: 413, reportable: false, fr: 'Le fichier dépasse la taille maximale acceptée ({limit}).', en: 'The file exceeds the maximum accepted size ({limit}).' },
+  DEPECHE_RESTORE_NOT_EMPTY: { status: 409, reportable: false, fr: 'Une sauvegarde se restaure dans un site vide ; celui-ci contient déjà : {detail}.', en: 'A backup is restored into an empty site; this one already holds: {detail}.' },
   DEPECHE_INTERNAL: { status: 500, reportable: true, fr: 'Une erreur interne est survenue. Réessayez dans un instant.', en: 'An internal error occurred. Please try again shortly.' },
 } as const satisfies Record<string, ErrorDefinition>;
 

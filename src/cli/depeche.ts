@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `depeche` command: serve, migrate, demo, reindex, publish-due, user create/list/reset-password, comments. */
+/** The `depeche` command: serve, migrate, demo, reindex, publish-due, user create/list/reset-password, comments, export, import. */
 import { Command, Option } from 'commander';
 import { USER_ROLES } from '../domain/user.js';
 import { DepecheError } from '../errors.js';
@@ -9,6 +9,8 @@ import { Scheduler } from '../services/scheduler.js';
 import { buildServer } from '../web/server.js';
 import { openApp } from './open-app.js';
 import { registerCommentCommands } from './comments-command.js';
+import { registerExportCommands } from './export-command.js';
+import { registerImportCommands } from './import-command.js';
 import { action } from './run-command.js';
 
 const DEMO_DONE_KEY = 'demo.loaded_at';
@@ -193,6 +195,8 @@ user
   );
 
 registerCommentCommands(program);
+registerExportCommands(program);
+registerImportCommands(program);
 
 function progress(done: number, total: number): void {
   if (!process.stdout.isTTY) return;

@@ -25,6 +25,8 @@ export interface ArticleInput {
   categoryId: number;
   authorIds: readonly number[];
   tagNames?: readonly string[];
+  /** Existing tags by id, in order, instead of `tagNames` (restores keep tags whose slug is not made from their name). */
+  tagIds?: readonly number[];
   status?: ArticleStatus;
   /** Publication instant (ms); defaults to now when published without one. */
   publishedAt?: number | null;
@@ -43,6 +45,11 @@ export interface ArticleInput {
   userId?: number | null;
   /** A note for the revision list. */
   revisionNote?: string;
+  /**
+   * Accept a scheduled article whose time has passed (a restored backup): the scheduler
+   * publishes it on its next pass, as it would have on the old site.
+   */
+  allowPastSchedule?: boolean;
 }
 
 /** Columns whose change readers can see, so an edit of them after publication shows "Mis à jour le …". */
@@ -102,7 +109,8 @@ export class ArticleService {
         body: JSON.parse(current.body) as unknown,
         categoryId: current.primary_category_id,
         authorIds: bylines.map((b) => b.id),
-        tagNames: tags.map((t) => t.name),
+        // By id: a tag whose slug is not made from its name (imports, restores) stays the same tag.
+        tagIds: tags.map((t) => t.id),
         status: isArticleStatus(current.status) ? current.status : 'draft',
         publishedAt: current.published_at,
         contentUpdatedAt: current.content_updated_at,
@@ -116,6 +124,7 @@ export class ArticleService {
         commentsOpen: current.comments_open === 1,
         ...patch,
       };
+      if (patch.tagNames !== undefined && patch.tagIds === undefined) delete merged.tagIds;
       const prepared = await this.prepare(repos, merged, now);
       const wasLive = current.status === 'published' && current.published_at !== null && current.published_at <= now;
       const contentChanged = CONTENT_COLUMNS.some((column) => prepared.row[column] !== current[column]);
@@ -193,7 +202,7 @@ export class ArticleService {
     if (!isArticleStatus(status)) throw new DepecheError('DEPECHE_VALIDATION', { detail: `unknown status "${String(status)}"` });
     let publishedAt = input.publishedAt ?? null;
     if ((status === 'published' || status === 'scheduled') && publishedAt === null) publishedAt = now;
-    if (status === 'scheduled' && publishedAt !== null && publishedAt <= now) {
+    if (status === 'scheduled' && publishedAt !== null && publishedAt <= now && input.allowPastSchedule !== true) {
       throw new DepecheError('DEPECHE_VALIDATION', { detail: 'a scheduled article needs a publication time in the future' });
     }
     if (publishedAt !== null && !Number.isFinite(publishedAt)) throw new DepecheError('DEPECHE_VALIDATION', { detail: 'invalid publication time' });
@@ -209,7 +218,7 @@ export class ArticleService {
     if (input.featuredMediaId != null && (await repos.media.findByIds([input.featuredMediaId])).length === 0) {
       throw new DepecheError('DEPECHE_UNKNOWN_REFERENCE', { kind: 'media', ref: String(input.featuredMediaId) });
     }
-    const tagIds = await this.ensureTagsIn(repos, input.tagNames ?? [], now);
+    const tagIds = input.tagIds !== undefined ? await this.existingTags(repos, input.tagIds) : await this.ensureTagsIn(repos, input.tagNames ?? [], now);
     const language = input.language ?? this.ctx.site.siteLanguage;
     // Bodies are set once, when written: French rules for French articles of a site that wants them.
     const typography = language === 'fr' || language.startsWith('fr-') ? siteTypography(this.ctx.site) : 'off';
@@ -251,6 +260,14 @@ export class ArticleService {
     const ids: number[] = [];
     for (const [slug, name] of wanted) ids.push(existing.get(slug) ?? (await repos.taxonomy.insertTag(slug, name, now)));
     return ids;
+  }
+
+  private async existingTags(repos: Repositories, ids: readonly number[]): Promise<number[]> {
+    const unique = [...new Set(ids)];
+    const found = new Set((await repos.taxonomy.findTagsByIds(unique)).map((t) => t.id));
+    const missing = unique.filter((id) => !found.has(id));
+    if (missing.length > 0) throw new DepecheError('DEPECHE_UNKNOWN_REFERENCE', { kind: 'tag', ref: missing.join(', ') });
+    return unique;
   }
 
   private async writeJoins(repos: Repositories, id: number, prepared: Awaited<ReturnType<ArticleService['prepare']>>): Promise<void> {

@@ -6,6 +6,7 @@ import { ArticleAdminRepository } from './article-admin-repository.js';
 import { ArticleNoteRepository } from './article-note-repository.js';
 import { ArticleRepository } from './article-repository.js';
 import { CommentRepository } from './comment-repository.js';
+import { ExportRepository } from './export-repository.js';
 import { LoginThrottleRepository } from './login-throttle-repository.js';
 import { MediaRepository } from './media-repository.js';
 import { RedirectRepository } from './redirect-repository.js';
@@ -26,6 +27,8 @@ export interface Repositories {
   articleNotes: ArticleNoteRepository;
   articles: ArticleRepository;
   comments: CommentRepository;
+  /** Whole-site reads of the exports. */
+  exports: ExportRepository;
   loginThrottle: LoginThrottleRepository;
   media: MediaRepository;
   redirects: RedirectRepository;
@@ -40,6 +43,8 @@ export interface Repositories {
   users: UserRepository;
   /** Runs `work` in one transaction with repositories bound to it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Runs `work` on one consistent view of the database (exports): a repeatable-read transaction. */
+  snapshot<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 /** Binds every repository to a Kysely handle. */
@@ -50,6 +55,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     articleNotes: new ArticleNoteRepository(db),
     articles: new ArticleRepository(db),
     comments: new CommentRepository(db),
+    exports: new ExportRepository(db),
     loginThrottle: new LoginThrottleRepository(db),
     media: new MediaRepository(db),
     redirects: new RedirectRepository(db),
@@ -62,6 +68,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     taxonomy: new TaxonomyRepository(db),
     users: new UserRepository(db),
     transaction: (work) => (db.isTransaction ? work(createRepositories(db)) : db.transaction().execute((trx) => work(createRepositories(trx)))),
+    // SQLite's transactions are snapshots already (WAL); PostgreSQL's need repeatable read.
+    snapshot: (work) => (db.isTransaction ? work(createRepositories(db)) : db.transaction().setIsolationLevel('repeatable read').execute((trx) => work(createRepositories(trx)))),
   };
 }
 

@@ -1,0 +1,410 @@
+/**
+ * Restores a backup (docs/backup-format.md) into an empty site, all or nothing: the file is
+ * checked whole first (readBackup), then everything is written in one transaction through
+ * the services every other writer uses (articles through ArticleService, so bodies are
+ * rendered, listings, revisions and the search index kept in step). A failure leaves the
+ * database as it was.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import type { ArticleStatus } from '../../domain/article.js';
+import { BackupProblem, readBackup } from '../../domain/backup/read-backup.js';
+import type { Backup, BackupArticle, BackupComment } from '../../domain/backup/backup-format.js';
+import { parseInstant } from '../../domain/backup/json-fields.js';
+import type { ArticleDocument, BlockNode } from '../../domain/document/document.js';
+import { validateDocument } from '../../domain/document/validate-document.js';
+import { DepecheError } from '../../errors.js';
+import { bodyHashOf } from '../comment-service.js';
+import type { ServiceContext } from '../context.js';
+import { DEFAULT_IMPORT_MAX_BYTES, readJsonFile } from '../files/json-file.js';
+import type { Services } from '../index.js';
+
+/** Options of {@link BackupRestorer.restore}. */
+export interface RestoreOptions {
+  /** Reads a media file of the backup by its path relative to the backup's media folder; undefined when absent. */
+  readMediaFile?: (path: string) => Promise<Buffer | undefined>;
+  /** Told as records are written. */
+  onProgress?: (phase: RestorePhase, done: number, total: number) => void;
+}
+
+/** The stages of a restore, in order. */
+export type RestorePhase = 'settings' | 'users' | 'categories' | 'tags' | 'media' | 'articles' | 'comments' | 'redirects';
+
+/** Something restored differently from the file, with the record's id in the file. */
+export interface RestoreWarning {
+  kind: 'user' | 'media' | 'article' | 'comment' | 'redirect' | 'setting';
+  id: string;
+  message: string;
+}
+
+/** What a restore wrote. */
+export interface RestoreReport {
+  counts: Record<RestorePhase, number>;
+  /** Accounts that already existed (same email) and were kept as they are. */
+  existingUsers: number;
+  /** Media files copied into the media storage. */
+  mediaFiles: number;
+  warnings: RestoreWarning[];
+}
+
+/** Runs work with services bound to one transaction. */
+export type TransactionRunner = <T>(work: (services: Services) => Promise<T>) => Promise<T>;
+
+function ms(text: string): number {
+  return parseInstant(text) ?? 0;
+}
+
+function msOrNull(text: string | null): number | null {
+  return text === null ? null : ms(text);
+}
+
+/** The body with figures pointing at the restored media ids (unknown ones lose their link to the library). */
+function remapFigures(body: unknown, mediaIds: ReadonlyMap<number, number>, lost: (id: number) => void): ArticleDocument {
+  const doc = validateDocument(body);
+  const walk = (nodes: readonly BlockNode[]): BlockNode[] =>
+    nodes.map((node) => {
+      if (node.type === 'figure' && node.attrs.mediaId != null) {
+        const id = mediaIds.get(node.attrs.mediaId);
+        if (id === undefined) lost(node.attrs.mediaId);
+        return { ...node, attrs: { ...node.attrs, mediaId: id ?? null } };
+      }
+      if (node.type === 'blockquote') return { ...node, content: walk(node.content) };
+      if (node.type === 'bulletList' || node.type === 'orderedList') return { ...node, content: node.content.map((item) => ({ ...item, content: walk(item.content) })) };
+      return node;
+    });
+  return { type: 'doc', content: walk(doc.content) };
+}
+
+/** Checks a parsed file as a backup, turning a problem into the import error. */
+export function parseBackup(json: unknown): Backup {
+  try {
+    return readBackup(json);
+  } catch (error) {
+    if (error instanceof BackupProblem) throw new DepecheError('DEPECHE_IMPORT_FILE_INVALID', { detail: error.message });
+    throw error;
+  }
+}
+
+/** What a restore of this file would write. */
+function dryRunReport(backup: Backup): RestoreReport {
+  const c = backup.counts;
+  return {
+    counts: { settings: c.settings, users: c.users, categories: c.categories, tags: c.tags, media: c.media, articles: c.articles, comments: c.comments, redirects: c.redirects },
+    existingUsers: 0,
+    mediaFiles: 0,
+    warnings: [],
+  };
+}
+
+/** Reads media files from a folder, by path relative to it (never outside it). */
+export function mediaFolderReader(folder: string): (path: string) => Promise<Buffer | undefined> {
+  const root = resolve(folder);
+  return async (path) => {
+    const target = resolve(join(root, path));
+    if (!target.startsWith(root + sep)) return undefined;
+    try {
+      return await readFile(target);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** Comments with every parent before its replies (the file's order otherwise). */
+function parentsFirst(comments: readonly BackupComment[]): BackupComment[] {
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const placed = new Set<number>();
+  const out: BackupComment[] = [];
+  for (const comment of comments) {
+    const chain: BackupComment[] = [];
+    for (let at: BackupComment | undefined = comment; at && !placed.has(at.id) && !chain.includes(at); at = at.parentId === null ? undefined : byId.get(at.parentId)) chain.push(at);
+    for (const c of chain.reverse()) {
+      placed.add(c.id);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+/** Restores backups. */
+export class BackupRestorer {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly inTransaction: TransactionRunner,
+  ) {}
+
+  /** What in the database stops a restore (content already there), or undefined when it may run. */
+  async blockers(): Promise<string | undefined> {
+    const counts = await this.ctx.repos.exports.counts();
+    const found = (['articles', 'categories', 'tags', 'media', 'comments', 'redirects'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
+    return found.length > 0 ? found.join(', ') : undefined;
+  }
+
+  /**
+   * Reads a backup file and restores it; with `dryRun`, only checks the file and that the
+   * site is empty (nothing is written). Bad files are refused before anything is written.
+   */
+  async restoreFile(path: string, options: RestoreOptions & { dryRun?: boolean; maxBytes?: number; mediaDir?: string } = {}): Promise<RestoreReport & { dryRun: boolean }> {
+    const backup = parseBackup(await readJsonFile(path, options.maxBytes ?? DEFAULT_IMPORT_MAX_BYTES));
+    const readMediaFile = options.readMediaFile ?? (options.mediaDir === undefined ? undefined : mediaFolderReader(options.mediaDir));
+    if (options.dryRun) {
+      const blocking = await this.blockers();
+      if (blocking !== undefined) throw new DepecheError('DEPECHE_RESTORE_NOT_EMPTY', { detail: blocking });
+      return { ...dryRunReport(backup), dryRun: true };
+    }
+    const report = await this.restore(backup, { ...options, ...(readMediaFile ? { readMediaFile } : {}) });
+    if (!readMediaFile && backup.media.length > 0) {
+      report.warnings.push({ kind: 'media', id: '*', message: 'media files were not copied (no media folder given): they must already be in this site’s media folder' });
+    }
+    return { ...report, dryRun: false };
+  }
+
+  /** Restores a checked backup (see readBackup) into this empty site. */
+  async restore(backup: Backup, options: RestoreOptions = {}): Promise<RestoreReport> {
+    return this.inTransaction(async (services) => {
+      const blocking = await new BackupRestorer(services.ctx, this.inTransaction).blockers();
+      if (blocking !== undefined) throw new DepecheError('DEPECHE_RESTORE_NOT_EMPTY', { detail: blocking });
+      return new RestoreRun(services, backup, options).run();
+    });
+  }
+}
+
+/** One restore, inside its transaction: the id maps from the file's ids to the new ones. */
+class RestoreRun {
+  private readonly report: RestoreReport = {
+    counts: { settings: 0, users: 0, categories: 0, tags: 0, media: 0, articles: 0, comments: 0, redirects: 0 },
+    existingUsers: 0,
+    mediaFiles: 0,
+    warnings: [],
+  };
+  private readonly users = new Map<number, number>();
+  private readonly categories = new Map<number, number>();
+  private readonly tags = new Map<number, number>();
+  private readonly media = new Map<number, number>();
+  private readonly articles = new Map<number, number>();
+  private readonly comments = new Map<number, number>();
+
+  constructor(
+    private readonly services: Services,
+    private readonly backup: Backup,
+    private readonly options: RestoreOptions,
+  ) {}
+
+  private get repos() {
+    return this.services.ctx.repos;
+  }
+
+  private progress(phase: RestorePhase, done: number, total: number): void {
+    this.report.counts[phase] = done;
+    this.options.onProgress?.(phase, done, total);
+  }
+
+  private warn(kind: RestoreWarning['kind'], id: number | string, message: string): void {
+    this.report.warnings.push({ kind, id: String(id), message });
+  }
+
+  async run(): Promise<RestoreReport> {
+    await this.settings();
+    await this.restoreUsers();
+    await this.restoreCategories();
+    await this.restoreTags();
+    await this.restoreMedia();
+    await this.restoreArticles();
+    await this.restoreComments();
+    await this.restoreRedirects();
+    return this.report;
+  }
+
+  private async settings(): Promise<void> {
+    const now = this.services.ctx.clock.now();
+    let done = 0;
+    for (const setting of this.backup.settings) {
+      // A secret in a hand-made file is ignored: this site keeps its own.
+      if (setting.key.startsWith('security.')) {
+        this.warn('setting', setting.key, 'secret settings are never restored');
+        continue;
+      }
+      await this.repos.settings.set(setting.key, setting.value, now);
+      this.progress('settings', ++done, this.backup.settings.length);
+    }
+  }
+
+  private async restoreUsers(): Promise<void> {
+    let done = 0;
+    for (const user of this.backup.users) {
+      const existing = await this.repos.users.findByEmail(user.email.trim().toLowerCase());
+      if (existing) {
+        this.users.set(user.id, existing.id);
+        this.report.existingUsers++;
+        this.progress('users', ++done, this.backup.users.length);
+        continue;
+      }
+      const slugTaken = await this.repos.users.slugExists(user.slug);
+      if (slugTaken) this.warn('user', user.id, `the author page slug "${user.slug}" belongs to another account here; a free one was chosen`);
+      // No password: backups never hold one. The account is restored for bylines and logs in after a reset.
+      const id = await this.services.users.createUser({ email: user.email, name: user.name, role: user.role, bio: user.bio, password: null, ...(slugTaken ? {} : { slug: user.slug }) });
+      await this.repos.users.update(id, { created_at: ms(user.createdAt) });
+      this.users.set(user.id, id);
+      this.progress('users', ++done, this.backup.users.length);
+    }
+  }
+
+  private async restoreCategories(): Promise<void> {
+    const pending = [...this.backup.categories];
+    const slugs = new Map(this.backup.categories.map((c) => [c.id, c.slug]));
+    let done = 0;
+    // Parents first, whatever the file's order (readBackup has ruled out loops).
+    while (pending.length > 0) {
+      const index = pending.findIndex((c) => c.parentId === null || this.categories.has(c.parentId));
+      const category = pending.splice(index, 1)[0]!;
+      const id = await this.services.taxonomy.createCategory({
+        name: category.name,
+        slug: category.slug,
+        description: category.description,
+        parentSlug: category.parentId === null ? null : (slugs.get(category.parentId) ?? null),
+        position: category.position,
+        inMenu: category.inMenu,
+      });
+      await this.repos.taxonomy.updateCategory(id, { created_at: ms(category.createdAt) });
+      this.categories.set(category.id, id);
+      this.progress('categories', ++done, this.backup.categories.length);
+    }
+  }
+
+  private async restoreTags(): Promise<void> {
+    let done = 0;
+    for (const tag of this.backup.tags) {
+      this.tags.set(tag.id, await this.repos.taxonomy.insertTag(tag.slug, tag.name, ms(tag.createdAt)));
+      this.progress('tags', ++done, this.backup.tags.length);
+    }
+  }
+
+  private async restoreMedia(): Promise<void> {
+    const read = this.options.readMediaFile;
+    let done = 0;
+    for (const item of this.backup.media) {
+      const paths = [...new Set([item.path, ...item.variants.map((v) => v.path)])];
+      if (read) {
+        const missing: string[] = [];
+        for (const path of paths) {
+          const bytes = await read(path);
+          if (bytes === undefined) {
+            missing.push(path);
+            continue;
+          }
+          await this.services.ctx.media.put(path, bytes);
+          this.report.mediaFiles++;
+        }
+        if (missing.length > 0) this.warn('media', item.id, `file(s) missing from the backup's media folder: ${missing.join(', ')}`);
+      }
+      const id = await this.repos.media.insert({
+        storage_key: item.path,
+        mime_type: item.mimeType,
+        width: item.width,
+        height: item.height,
+        byte_size: item.byteSize,
+        alt: item.alt,
+        caption: item.caption,
+        credit: item.credit,
+        variants: JSON.stringify(item.variants.map((v) => ({ key: v.path, width: v.width, height: v.height, format: v.format }))),
+        created_at: ms(item.createdAt),
+        uploaded_by: item.uploadedBy === null ? null : (this.users.get(item.uploadedBy) ?? null),
+        deleted_at: msOrNull(item.deletedAt),
+      });
+      this.media.set(item.id, id);
+      this.progress('media', ++done, this.backup.media.length);
+    }
+  }
+
+  private userOf(id: number | null): number | null {
+    return id === null ? null : (this.users.get(id) ?? null);
+  }
+
+  private async restoreArticles(): Promise<void> {
+    let done = 0;
+    for (const article of this.backup.articles) {
+      this.articles.set(article.id, await this.restoreArticle(article));
+      this.progress('articles', ++done, this.backup.articles.length);
+    }
+    const now = this.services.ctx.clock.now();
+    for (const article of this.backup.articles) {
+      for (const override of article.related) {
+        const target = this.articles.get(override.articleId);
+        if (target !== undefined) await this.repos.related.setOverride(this.articles.get(article.id)!, target, override.kind, override.position, now);
+      }
+    }
+  }
+
+  private async restoreArticle(article: BackupArticle): Promise<number> {
+    const body = remapFigures(article.body, this.media, (lost) => this.warn('article', article.id, `a figure pointed at media ${lost}, absent from the file`));
+    const id = await this.services.articles.createArticle({
+      title: article.title,
+      slug: article.slug,
+      dek: article.dek,
+      body,
+      categoryId: this.categories.get(article.categoryId)!,
+      authorIds: article.authorIds.map((a) => this.users.get(a)!),
+      tagIds: article.tagIds.map((t) => this.tags.get(t)!),
+      status: article.status as ArticleStatus,
+      publishedAt: msOrNull(article.publishedAt),
+      contentUpdatedAt: msOrNull(article.contentUpdatedAt),
+      featuredMediaId: article.featuredMediaId === null ? null : (this.media.get(article.featuredMediaId) ?? null),
+      featuredCaption: article.featuredCaption,
+      featuredCredit: article.featuredCredit,
+      featuredAlt: article.featuredAlt,
+      seoTitle: article.seoTitle,
+      seoDescription: article.seoDescription,
+      language: article.language,
+      translationGroup: article.translationGroup,
+      commentsOpen: article.commentsOpen,
+      allowPastSchedule: true,
+    });
+    const repos = this.repos;
+    for (const note of article.notes) await repos.articleNotes.insert({ article_id: id, user_id: this.userOf(note.userId), kind: note.kind, text: note.text, created_at: ms(note.createdAt) });
+    for (const event of article.events) await repos.articleNotes.recordEvent({ article_id: id, user_id: this.userOf(event.userId), from_status: event.fromStatus, to_status: event.toStatus, created_at: ms(event.createdAt) });
+    if (article.revisions.length > 0) {
+      // The file's history replaces the revision the restore's own save recorded.
+      await this.services.revisions.replaceHistory(
+        id,
+        article.revisions.map((r) => ({ title: r.title, dek: r.dek, body: JSON.stringify(r.body), note: r.note, userId: this.userOf(r.userId), createdAt: ms(r.createdAt) })),
+      );
+    }
+    await repos.articles.update(id, { created_at: ms(article.createdAt), updated_at: ms(article.updatedAt) });
+    return id;
+  }
+
+  private async restoreComments(): Promise<void> {
+    let done = 0;
+    for (const comment of parentsFirst(this.backup.comments)) {
+      const id = await this.repos.comments.insert({
+        article_id: this.articles.get(comment.articleId)!,
+        parent_id: comment.parentId === null ? null : (this.comments.get(comment.parentId) ?? null),
+        status: comment.status,
+        previous_status: comment.previousStatus,
+        author_name: comment.authorName,
+        author_email: comment.authorEmail,
+        author_url: comment.authorUrl,
+        body: comment.body,
+        // The old server's keyed IP hashes and commenter cookies mean nothing here: not in backups.
+        ip_hash: null,
+        user_agent: null,
+        user_id: this.userOf(comment.userId),
+        body_hash: comment.erasedAt === null ? bodyHashOf(comment.body) : null,
+        created_at: ms(comment.createdAt),
+        updated_at: ms(comment.updatedAt),
+        erased_at: msOrNull(comment.erasedAt),
+      });
+      this.comments.set(comment.id, id);
+      this.progress('comments', ++done, this.backup.comments.length);
+    }
+  }
+
+  private async restoreRedirects(): Promise<void> {
+    let done = 0;
+    for (const redirect of this.backup.redirects) {
+      const stored = await this.repos.redirects.insert({ from_path: redirect.from, to_path: redirect.to, status_code: redirect.status, created_at: ms(redirect.createdAt) });
+      if (!stored) this.warn('redirect', redirect.from, 'the path already redirects elsewhere');
+      this.progress('redirects', ++done, this.backup.redirects.length);
+    }
+  }
+}
