@@ -25,7 +25,7 @@ export interface ArticleInput {
   categoryId: number;
   authorIds: readonly number[];
   tagNames?: readonly string[];
-  /** Existing tags by id, in order, instead of `tagNames` (restores keep tags whose slug is not made from their name). */
+  /** Tags by id (importers, which keep the source's tag slugs); used instead of `tagNames` when given. */
   tagIds?: readonly number[];
   status?: ArticleStatus;
   /** Publication instant (ms); defaults to now when published without one. */
@@ -109,8 +109,9 @@ export class ArticleService {
         body: JSON.parse(current.body) as unknown,
         categoryId: current.primary_category_id,
         authorIds: bylines.map((b) => b.id),
-        // By id: a tag whose slug is not made from its name (imports, restores) stays the same tag.
-        tagIds: tags.map((t) => t.id),
+        tagNames: tags.map((t) => t.name),
+        // Kept by id (a tag's slug need not be its name's slug) unless the patch names new tags.
+        ...(patch.tagNames === undefined ? { tagIds: tags.map((t) => t.id) } : {}),
         status: isArticleStatus(current.status) ? current.status : 'draft',
         publishedAt: current.published_at,
         contentUpdatedAt: current.content_updated_at,
@@ -124,7 +125,6 @@ export class ArticleService {
         commentsOpen: current.comments_open === 1,
         ...patch,
       };
-      if (patch.tagNames !== undefined && patch.tagIds === undefined) delete merged.tagIds;
       const prepared = await this.prepare(repos, merged, now);
       const wasLive = current.status === 'published' && current.published_at !== null && current.published_at <= now;
       const contentChanged = CONTENT_COLUMNS.some((column) => prepared.row[column] !== current[column]);

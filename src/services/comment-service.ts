@@ -186,6 +186,23 @@ export class CommentService {
     });
   }
 
+  /** Replaces a recorded comment's texts, status and date (importers bringing a source's edits). */
+  async updateRecordedComment(id: number, input: RecordedComment): Promise<void> {
+    const name = normaliseLine(input.authorName);
+    const body = normaliseCommentText(input.body);
+    const email = input.authorEmail.trim().toLowerCase();
+    const url = normaliseWebsite(input.authorUrl ?? '');
+    if (!isCommentStatus(input.status) || name === '' || name.length > COMMENT_LIMITS.name || !isEmail(email) || body === '' || body.length > COMMENT_LIMITS.body || url === undefined) {
+      throw new DepecheError('DEPECHE_VALIDATION', { detail: 'the comment is not valid' });
+    }
+    await this.ctx.repos.comments.update(id, { parent_id: input.parentId ?? null, status: input.status, author_name: name, author_email: email, author_url: url, body, body_hash: bodyHashOf(body), created_at: input.createdAt, updated_at: input.createdAt });
+  }
+
+  /** Threads a comment under another (importers resolving a parent that came later in the source). */
+  async setParent(id: number, parentId: number | null): Promise<void> {
+    await this.ctx.repos.comments.update(id, { parent_id: parentId });
+  }
+
   /** A page of comments to moderate (editors), newest first; one more than `limit` tells if there is a next page. */
   async listForModeration(actor: Actor, status: string | undefined, limit: number, offset: number): Promise<Array<CommentRow & { article_title: string }>> {
     enforce(canModerateComments(actor));

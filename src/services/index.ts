@@ -19,6 +19,7 @@ import { CommentMailNotifier } from './mail/comment-mail-notifier.js';
 import type { Mailer } from './mail/mailer.js';
 import { MediaService } from './media-service.js';
 import { NewsroomReadService } from './newsroom-read-service.js';
+import { PageService } from './page-service.js';
 import { PublicSiteService } from './public-site.js';
 import { SitemapService } from './sitemap-service.js';
 import { RevisionService } from './revision-service.js';
@@ -50,6 +51,8 @@ export interface Services {
   moderation: CommentModerationService;
   media: MediaService;
   newsroom: NewsroomReadService;
+  /** Standalone pages (À propos…), outside article listings. */
+  pages: PageService;
   publicSite: PublicSiteService;
   sitemaps: SitemapService;
   revisions: RevisionService;
@@ -133,6 +136,7 @@ export function createServices(options: ServiceOptions): Services {
     staffComments: new StaffCommentService(ctx, comments, moderation),
     media: new MediaService(ctx),
     newsroom: new NewsroomReadService(ctx, editorial),
+    pages: new PageService(ctx),
     publicSite,
     sitemaps: new SitemapService(ctx),
     revisions: new RevisionService(ctx, editorial),

@@ -129,6 +129,26 @@ export class MediaService {
     return { id, duplicate: !created };
   }
 
+  /**
+   * Adds an image brought by an importer (no staff member uploaded it): checked by content and
+   * encoded like an upload. The same image imported twice is the same library item; its empty
+   * texts take the ones given.
+   */
+  async importImage(file: { bytes: Buffer; filename: string } & MediaTexts): Promise<{ id: number; created: boolean }> {
+    const alt = (text(file.alt, 'texte alternatif', 1000) ?? '').slice(0, 1000);
+    const caption = (file.caption ?? '').trim().slice(0, 1000);
+    const processed = await processUpload(file.bytes);
+    const name = slugify(file.filename.replace(/\.[A-Za-z0-9]{1,5}$/, ''), 40) || 'image';
+    const stored = await this.store({ name, renditions: processed.renditions, alt, caption, uploadedBy: null });
+    if (!stored.created) {
+      const [row] = await this.ctx.repos.media.findByIds([stored.id]);
+      if (row && ((row.alt === '' && alt !== '') || (row.caption === '' && caption !== ''))) {
+        await this.ctx.repos.media.update(stored.id, { ...(row.alt === '' ? { alt } : {}), ...(row.caption === '' ? { caption } : {}) });
+      }
+    }
+    return stored;
+  }
+
   /** A media item of the library, or 404. */
   async find(id: number): Promise<MediaRow> {
     const row = await this.ctx.repos.media.findLive(id);

@@ -39,6 +39,8 @@ export class TaxonomyService {
     if (RESERVED_CATEGORY_SLUGS.has(slug)) throw new DepecheError('DEPECHE_SLUG_RESERVED', { slug });
     return this.ctx.repos.transaction(async (repos) => {
       if (await repos.taxonomy.findCategoryBySlug(slug)) throw new DepecheError('DEPECHE_SLUG_TAKEN', { slug });
+      // A page answers at /{slug}: a category of the same slug would hide it.
+      if (await repos.pages.findBySlug(slug)) throw new DepecheError('DEPECHE_SLUG_TAKEN', { slug });
       let parentId: number | null = null;
       if (input.parentSlug) {
         const parent = await repos.taxonomy.findCategoryBySlug(input.parentSlug);
@@ -76,6 +78,17 @@ export class TaxonomyService {
       }
       return ids;
     });
+  }
+
+  /**
+   * The id of the tag with this slug, created with this name when missing (importers keep the
+   * source's slugs, which may differ from the slug of the name).
+   */
+  async ensureTag(slug: string, name: string): Promise<number> {
+    const cleanName = name.trim();
+    if (!isSlug(slug)) throw new DepecheError('DEPECHE_VALIDATION', { detail: `"${slug}" is not a valid slug` });
+    if (cleanName === '' || cleanName.length > 100) throw new DepecheError('DEPECHE_VALIDATION', { detail: 'a tag name must have 1 to 100 characters' });
+    return this.ctx.repos.transaction(async (repos) => (await repos.taxonomy.findTagBySlug(slug))?.id ?? repos.taxonomy.insertTag(slug, cleanName, this.ctx.clock.now()));
   }
 
   /** Creates a category (editors). */

@@ -52,6 +52,13 @@ export class UserService {
     });
   }
 
+  /** Changes the name and bio shown in bylines (importers bringing a source's edits). */
+  async updateProfile(id: number, profile: { name: string; bio: string }): Promise<void> {
+    const name = profile.name.trim();
+    if (name === '' || name.length > 200) throw new DepecheError('DEPECHE_VALIDATION', { detail: 'the name must have 1 to 200 characters' });
+    await this.ctx.repos.users.update(id, { display_name: name, bio: profile.bio.trim(), updated_at: this.ctx.clock.now() });
+  }
+
   /** Every account (administrators only). */
   async list(actor: Actor): Promise<UserRow[]> {
     enforce(canManageUsers(actor));

@@ -278,6 +278,39 @@ export interface RelatedOverridesTable {
   created_at: number;
 }
 
+/** Which local row an item of an imported source became (re-imports update, never duplicate). */
+export interface ImportMapTable {
+  /** The source system: "wordpress", "ghost"… */
+  source: string;
+  /** What the item is in the source: author, category, tag, attachment, post, comment. */
+  kind: string;
+  source_id: string;
+  /** The local row (null: kept outside, e.g. an image left at its original URL). */
+  local_id: number | null;
+  /** Hash of the item as last imported: unchanged items are skipped. */
+  content_hash: string;
+  /** JSON facts about the item the import needs later (an external image's URL, a post's local table). */
+  detail: string | null;
+  updated_at: number;
+}
+
+/** A standalone page (À propos, Mentions légales…), served at /{slug}; not an article. */
+export interface PagesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  excerpt: string;
+  /** The structured body (JSON), the same schema as articles. */
+  body: string;
+  body_html: string;
+  status: string;
+  published_at: number | null;
+  seo_title: string | null;
+  seo_description: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -302,6 +335,8 @@ export interface Database {
   search_terms: SearchTermsTable;
   related_articles: RelatedArticlesTable;
   related_overrides: RelatedOverridesTable;
+  import_map: ImportMapTable;
+  pages: PagesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -317,3 +352,5 @@ export type SessionRow = Selectable<SessionsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type ArticleNoteRow = Selectable<ArticleNotesTable>;
 export type RevisionRow = Selectable<RevisionsTable>;
+export type ImportMapRow = Selectable<ImportMapTable>;
+export type PageRow = Selectable<PagesTable>;

@@ -80,7 +80,7 @@ export function parseBackup(json: unknown): Backup {
   try {
     return readBackup(json);
   } catch (error) {
-    if (error instanceof BackupProblem) throw new DepecheError('DEPECHE_IMPORT_FILE_INVALID', { detail: error.message });
+    if (error instanceof BackupProblem) throw new DepecheError('DEPECHE_IMPORT_REFUSED', { detail: error.message });
     throw error;
   }
 }

@@ -21,7 +21,7 @@ export async function readLimitedFile(path: string, maxBytes: number): Promise<B
     handle = await open(path, 'r');
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    throw new DepecheError('DEPECHE_IMPORT_FILE_INVALID', { detail: code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read (${code || 'unknown error'})` });
+    throw new DepecheError('DEPECHE_IMPORT_FILE', { path, detail: code === 'ENOENT' ? 'no such file' : code || 'unknown error' });
   }
   try {
     const { size } = await handle.stat();
@@ -39,7 +39,7 @@ export function parseJsonText(text: string): unknown {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const truncated = /end of (JSON )?input|Unterminated/i.test(detail);
-    throw new DepecheError('DEPECHE_IMPORT_FILE_INVALID', { detail: truncated ? `the JSON ends too early (file cut short?): ${detail}` : `this is not valid JSON: ${detail}` });
+    throw new DepecheError('DEPECHE_IMPORT_REFUSED', { detail: truncated ? `the JSON ends too early (file cut short?): ${detail}` : `this is not valid JSON: ${detail}` });
   }
 }
 

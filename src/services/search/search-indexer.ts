@@ -66,6 +66,21 @@ export class SearchIndexer {
     await this.related.refresh(repos, article, analyzeArticle(article, tags.map((t) => t.name)).doc, this.ctx.clock.now(), { neighbours: false });
   }
 
+  /**
+   * Computes the related lists of these articles again, in batches (importers index articles
+   * without related lists, then call this once at the end: per-article neighbour updates
+   * during a bulk import would cost a search per write).
+   */
+  async refreshRelated(ids: readonly number[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH);
+      await this.ctx.repos.transaction(async (trx) => {
+        for (const id of batch) await this.recomputeRelated(trx, id);
+      });
+      onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
+    }
+  }
+
   /** Ids of the articles the index must hold, in id order. */
   private async searchableIds(repos: Repositories): Promise<number[]> {
     return repos.articles.publishedIdsForIndex();

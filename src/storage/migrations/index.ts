@@ -4,6 +4,7 @@ import * as m001 from './001-initial.js';
 import * as m003 from './003-newsroom.js';
 import * as m005 from './005-comments.js';
 import * as m002 from './002-search.js';
+import * as m006 from './006-import.js';
 
 /** Migrations by name; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003-newsroom': m003,
   '005-comments': m005,
   '002-search': m002,
+  '006-import': m006,
 };

@@ -1,5 +1,5 @@
 /** Every repository over one executor, and transactions that hand out the same set. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { ApiKeyRepository } from './api-key-repository.js';
 import { ArticleAdminRepository } from './article-admin-repository.js';
@@ -7,6 +7,8 @@ import { ArticleNoteRepository } from './article-note-repository.js';
 import { ArticleRepository } from './article-repository.js';
 import { CommentRepository } from './comment-repository.js';
 import { ExportRepository } from './export-repository.js';
+import { ImportMapRepository } from './import-map-repository.js';
+import { PageRepository } from './page-repository.js';
 import { LoginThrottleRepository } from './login-throttle-repository.js';
 import { MediaRepository } from './media-repository.js';
 import { RedirectRepository } from './redirect-repository.js';
@@ -29,8 +31,12 @@ export interface Repositories {
   comments: CommentRepository;
   /** Whole-site reads of the exports. */
   exports: ExportRepository;
+  /** Source item → local row, for imports. */
+  importMap: ImportMapRepository;
   loginThrottle: LoginThrottleRepository;
   media: MediaRepository;
+  /** Standalone pages. */
+  pages: PageRepository;
   redirects: RedirectRepository;
   related: RelatedRepository;
   /** The full-text index (FTS5 or tsvector, by dialect). */
@@ -45,6 +51,30 @@ export interface Repositories {
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /** Runs `work` on one consistent view of the database (exports): a repeatable-read transaction. */
   snapshot<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction, runs `work` under a savepoint: when it throws, only its own writes are
+   * undone and the transaction goes on (PostgreSQL would otherwise refuse every later statement).
+   * Importers use it to skip one bad item of a batch.
+   */
+  attempt<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+let savepoints = 0;
+
+async function underSavepoint<T>(db: Kysely<Database>, work: (repos: Repositories) => Promise<T>): Promise<T> {
+  if (!db.isTransaction) return createRepositories(db).transaction(work);
+  // Names are plain identifiers made here, never from input.
+  const name = sql.raw(`depeche_sp_${++savepoints}`);
+  await sql`savepoint ${name}`.execute(db);
+  try {
+    const result = await work(createRepositories(db));
+    await sql`release savepoint ${name}`.execute(db);
+    return result;
+  } catch (error) {
+    await sql`rollback to savepoint ${name}`.execute(db);
+    await sql`release savepoint ${name}`.execute(db);
+    throw error;
+  }
 }
 
 /** Binds every repository to a Kysely handle. */
@@ -56,8 +86,10 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     articles: new ArticleRepository(db),
     comments: new CommentRepository(db),
     exports: new ExportRepository(db),
+    importMap: new ImportMapRepository(db),
     loginThrottle: new LoginThrottleRepository(db),
     media: new MediaRepository(db),
+    pages: new PageRepository(db),
     redirects: new RedirectRepository(db),
     related: new RelatedRepository(db),
     searchIndex: createSearchIndex(db),
@@ -70,6 +102,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     transaction: (work) => (db.isTransaction ? work(createRepositories(db)) : db.transaction().execute((trx) => work(createRepositories(trx)))),
     // SQLite's transactions are snapshots already (WAL); PostgreSQL's need repeatable read.
     snapshot: (work) => (db.isTransaction ? work(createRepositories(db)) : db.transaction().setIsolationLevel('repeatable read').execute((trx) => work(createRepositories(trx)))),
+    attempt: (work) => underSavepoint(db, work),
   };
 }
 
