@@ -2,6 +2,11 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { RestoreReport } from '../services/backup/backup-restore.js';
+import { GhostReader, ghostImagesFolder } from '../services/import/ghost-reader.js';
+import type { ImportReader, ImportReport } from '../services/import/import-model.js';
+import { formatReport } from '../services/import/import-report.js';
+import { ImportService, type ImportOptions } from '../services/import/import-service.js';
+import { DepecheError } from '../errors.js';
 import { openApp } from './open-app.js';
 import { progressBar } from './progress.js';
 import { action } from './run-command.js';
@@ -15,6 +20,27 @@ function printRestoreReport(report: RestoreReport & { dryRun: boolean }): void {
   if (!report.dryRun && c.users - report.existingUsers > 0) process.stdout.write(`Restored accounts have no password: set one with \`depeche user reset-password --email …\`.\n`);
   if (report.mediaFiles > 0) process.stdout.write(`${report.mediaFiles} media file(s) copied.\n`);
   for (const w of report.warnings) process.stdout.write(`warning: ${w.kind} ${w.id}: ${w.message}\n`);
+}
+
+/** Runs an import through the one import service, with a progress line, the report and `--report FILE`. */
+export async function runImport(makeReader: (maxBytes: number) => ImportReader, options: { dryRun?: boolean; report?: string; localFile?: ImportOptions['localFile'] }): Promise<ImportReport> {
+  const app = await openApp();
+  const bar = progressBar();
+  try {
+    const report = await new ImportService(app.services).run(makeReader(app.config.importMaxBytes), {
+      dryRun: options.dryRun === true,
+      ...(options.localFile ? { localFile: options.localFile } : {}),
+      onProgress: (records) => bar('records', records, records),
+      onPhase: (phase, done, total) => bar(phase, done, total),
+    });
+    bar.end();
+    process.stdout.write(formatReport(report));
+    if (options.report) await writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`);
+    return report;
+  } finally {
+    bar.end();
+    await app.handle.close();
+  }
 }
 
 /** Registers `depeche import` and its sub-commands (other importers add theirs to the same group). */
@@ -45,6 +71,23 @@ export function registerImportCommands(program: Command): Command {
           bar.end();
           await app.handle.close();
         }
+      }),
+    );
+  importing
+    .command('ghost <file>')
+    .description('Import a Ghost export (JSON, Ghost 0.3 to 5): posts, pages, tags (primary tag → category), authors, feature images; old /{slug}/ URLs redirect. Re-running updates, never duplicates.')
+    .option('--dry-run', 'read and check everything, write nothing')
+    .option('--report <file>', 'also write the report as JSON to this file')
+    .option('--base-url <url>', 'the old Ghost site’s address (for __GHOST_URL__ and relative images), e.g. https://blog.example.org')
+    .option('--images <dir>', 'a copy of the Ghost content/images folder: feature images found there go into the media library')
+    .action(
+      action(async (file: string, options: { dryRun?: boolean; report?: string; baseUrl?: string; images?: string }) => {
+        if (options.baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(options.baseUrl)) throw new DepecheError('DEPECHE_CLI_USAGE', { detail: '--base-url must be an http(s) address, e.g. https://blog.example.org' });
+        await runImport((maxBytes) => new GhostReader(file, { maxBytes, baseUrl: options.baseUrl ?? null }), {
+          ...(options.dryRun ? { dryRun: true } : {}),
+          ...(options.report ? { report: options.report } : {}),
+          ...(options.images ? { localFile: ghostImagesFolder(options.images) } : {}),
+        });
       }),
     );
   return importing;
