@@ -47,7 +47,7 @@ export function registerExportCommands(program: Command): void {
           const report = await app.services.backups.exporter.write(output.write, { onProgress: (phase, done, total) => bar(phase, done, total) });
           await output.close();
           bar.end();
-          process.stderr.write(`Backup written${options.output ? ` to ${options.output}` : ''}: ${report.articles} articles, ${report.comments} comments, ${report.users} users, ${report.categories} categories, ${report.tags} tags, ${report.media} media, ${report.redirects} redirects, ${report.settings} settings.\n`);
+          process.stderr.write(`Backup written${options.output ? ` to ${options.output}` : ''}: ${report.articles} articles, ${report.pages} pages, ${report.comments} comments, ${report.users} users, ${report.categories} categories, ${report.tags} tags, ${report.media} media, ${report.redirects} redirects, ${report.settings} settings.\n`);
           if (options.media !== undefined) {
             const keys = (await app.services.ctx.repos.exports.media()).flatMap(mediaFilePaths);
             const copied = await copyMedia(app.config.mediaDir, options.media, keys);
@@ -77,7 +77,7 @@ export function registerExportCommands(program: Command): void {
           const report = await app.services.wxrExport.write(output.write, { onProgress: (phase, done, total) => bar(phase, done, total) });
           await output.close();
           bar.end();
-          process.stderr.write(`WXR written${options.output ? ` to ${options.output}` : ''}: ${report.articles} articles, ${report.comments} comments, ${report.attachments} attachments, ${report.authors} authors, ${report.categories} categories, ${report.tags} tags.\n`);
+          process.stderr.write(`WXR written${options.output ? ` to ${options.output}` : ''}: ${report.articles} articles, ${report.pages} pages, ${report.comments} comments, ${report.attachments} attachments, ${report.authors} authors, ${report.categories} categories, ${report.tags} tags.\n`);
         } catch (error) {
           bar.end();
           await output.abort();

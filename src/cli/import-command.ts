@@ -15,7 +15,7 @@ import { action } from './run-command.js';
 function printRestoreReport(report: RestoreReport & { dryRun: boolean }): void {
   const c = report.counts;
   const verb = report.dryRun ? 'Would restore (dry run, nothing written)' : 'Restored';
-  process.stdout.write(`${verb}: ${c.articles} articles, ${c.comments} comments, ${c.users} users, ${c.categories} categories, ${c.tags} tags, ${c.media} media, ${c.redirects} redirects, ${c.settings} settings.\n`);
+  process.stdout.write(`${verb}: ${c.articles} articles, ${c.pages} pages, ${c.comments} comments, ${c.users} users, ${c.categories} categories, ${c.tags} tags, ${c.media} media, ${c.redirects} redirects, ${c.settings} settings.\n`);
   if (report.existingUsers > 0) process.stdout.write(`${report.existingUsers} account(s) already existed (same email) and were kept as they are.\n`);
   if (!report.dryRun && c.users - report.existingUsers > 0) process.stdout.write(`Restored accounts have no password: set one with \`depeche user reset-password --email …\`.\n`);
   if (report.mediaFiles > 0) process.stdout.write(`${report.mediaFiles} media file(s) copied.\n`);

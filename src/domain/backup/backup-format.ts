@@ -137,6 +137,21 @@ export interface BackupArticle {
   related: BackupRelatedOverride[];
 }
 
+/** A standalone page (À propos…), outside listings. */
+export interface BackupPage {
+  id: number;
+  slug: string;
+  title: string;
+  excerpt: string;
+  body: unknown;
+  status: string;
+  publishedAt: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** A reader comment (or a staff reply); parents come before their replies. */
 export interface BackupComment {
   id: number;
@@ -179,6 +194,7 @@ export interface BackupCounts {
   tags: number;
   media: number;
   articles: number;
+  pages: number;
   comments: number;
   redirects: number;
 }
@@ -197,6 +213,7 @@ export interface Backup {
   tags: BackupTag[];
   media: BackupMedia[];
   articles: BackupArticle[];
+  pages: BackupPage[];
   comments: BackupComment[];
   redirects: BackupRedirect[];
 }

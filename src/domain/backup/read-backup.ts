@@ -16,6 +16,7 @@ import {
   type BackupComment,
   type BackupCounts,
   type BackupMedia,
+  type BackupPage,
   type BackupRedirect,
   type BackupTag,
   type BackupUser,
@@ -109,6 +110,28 @@ function article(f: Fields): BackupArticle {
   };
 }
 
+function page(f: Fields): BackupPage {
+  const body = f.present('body');
+  try {
+    validateDocument(body);
+  } catch (error) {
+    throw new FieldError(`${f.path}.body`, error instanceof Error ? error.message : String(error));
+  }
+  return {
+    id: f.integer('id'),
+    slug: f.string('slug'),
+    title: f.string('title'),
+    excerpt: f.string('excerpt'),
+    body,
+    status: f.oneOf('status', ARTICLE_STATUSES),
+    publishedAt: nullableInstantText(f, 'publishedAt'),
+    seoTitle: f.nullableString('seoTitle'),
+    seoDescription: f.nullableString('seoDescription'),
+    createdAt: instantText(f, 'createdAt'),
+    updatedAt: instantText(f, 'updatedAt'),
+  };
+}
+
 function comment(f: Fields): BackupComment {
   const previous = f.nullableString('previousStatus');
   if (previous !== null && !(COMMENT_STATUSES as readonly string[]).includes(previous)) throw new FieldError(`${f.path}.previousStatus`, `expected one of ${COMMENT_STATUSES.join(', ')} or null`);
@@ -186,6 +209,8 @@ function checkReferences(backup: Backup): void {
   uniqueValues(backup.categories.map((c) => c.slug), (i) => `categories[${i}].slug`, 'slug');
   uniqueValues(backup.tags.map((t) => t.slug), (i) => `tags[${i}].slug`, 'slug');
   uniqueValues(backup.articles.map((a) => a.slug), (i) => `articles[${i}].slug`, 'slug');
+  uniqueIds(backup.pages, 'pages');
+  uniqueValues(backup.pages.map((p) => p.slug), (i) => `pages[${i}].slug`, 'slug');
   uniqueValues(backup.redirects.map((r) => r.from), (i) => `redirects[${i}].from`, 'path');
   const userRef = (id: number | null, path: string) => {
     if (id !== null && !users.has(id)) throw new BackupProblem(`${path}: unknown user ${id}`);
@@ -245,6 +270,7 @@ export function readBackup(json: unknown): Backup {
       tags: countFields.integer('tags'),
       media: countFields.integer('media'),
       articles: countFields.integer('articles'),
+      pages: countFields.integer('pages'),
       comments: countFields.integer('comments'),
       redirects: countFields.integer('redirects'),
     };
@@ -261,6 +287,7 @@ export function readBackup(json: unknown): Backup {
       tags: f.objects('tags', tag),
       media: f.objects('media', media),
       articles: f.objects('articles', article),
+      pages: f.objects('pages', page),
       comments: f.objects('comments', comment),
       redirects: f.objects('redirects', redirect),
     };

@@ -14,6 +14,7 @@ import {
   type BackupComment,
   type BackupCounts,
   type BackupMedia,
+  type BackupPage,
   type BackupRedirect,
   type BackupSetting,
   type BackupTag,
@@ -153,9 +154,22 @@ export class BackupExporter {
       );
       const tags: BackupTag[] = (await repos.exports.tags()).map((t) => ({ id: t.id, slug: t.slug, name: t.name, createdAt: backupInstant(t.created_at) }));
       const media = (await repos.exports.media()).map(mediaRecord);
+      const pages: BackupPage[] = (await repos.exports.pages()).map((p) => ({
+        id: p.id,
+        slug: p.slug,
+        title: p.title,
+        excerpt: p.excerpt,
+        body: JSON.parse(p.body) as unknown,
+        status: p.status,
+        publishedAt: backupOptionalInstant(p.published_at),
+        seoTitle: p.seo_title,
+        seoDescription: p.seo_description,
+        createdAt: backupInstant(p.created_at),
+        updatedAt: backupInstant(p.updated_at),
+      }));
       const redirects: BackupRedirect[] = (await repos.exports.redirects()).map((r) => ({ from: r.from_path, to: r.to_path, status: r.status_code, createdAt: backupInstant(r.created_at) }));
       const totals = await repos.exports.counts();
-      const counts: BackupCounts = { ...totals, settings: settings.length, users: users.length, categories: categories.length, tags: tags.length, media: media.length, redirects: redirects.length };
+      const counts: BackupCounts = { ...totals, settings: settings.length, users: users.length, categories: categories.length, tags: tags.length, media: media.length, pages: pages.length, redirects: redirects.length };
 
       const header = {
         format: BACKUP_FORMAT,
@@ -182,6 +196,7 @@ export class BackupExporter {
         options.onProgress?.('articles', written, counts.articles);
       }
       await sink(written > 0 ? '\n],\n' : '],\n');
+      await writeList(sink, 'pages', pages, false);
 
       await sink('"comments":[');
       let comments = 0;

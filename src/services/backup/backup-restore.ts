@@ -28,11 +28,11 @@ export interface RestoreOptions {
 }
 
 /** The stages of a restore, in order. */
-export type RestorePhase = 'settings' | 'users' | 'categories' | 'tags' | 'media' | 'articles' | 'comments' | 'redirects';
+export type RestorePhase = 'settings' | 'users' | 'categories' | 'tags' | 'media' | 'articles' | 'pages' | 'comments' | 'redirects';
 
 /** Something restored differently from the file, with the record's id in the file. */
 export interface RestoreWarning {
-  kind: 'user' | 'media' | 'article' | 'comment' | 'redirect' | 'setting';
+  kind: 'user' | 'media' | 'article' | 'page' | 'comment' | 'redirect' | 'setting';
   id: string;
   message: string;
 }
@@ -89,7 +89,7 @@ export function parseBackup(json: unknown): Backup {
 function dryRunReport(backup: Backup): RestoreReport {
   const c = backup.counts;
   return {
-    counts: { settings: c.settings, users: c.users, categories: c.categories, tags: c.tags, media: c.media, articles: c.articles, comments: c.comments, redirects: c.redirects },
+    counts: { settings: c.settings, users: c.users, categories: c.categories, tags: c.tags, media: c.media, articles: c.articles, pages: c.pages, comments: c.comments, redirects: c.redirects },
     existingUsers: 0,
     mediaFiles: 0,
     warnings: [],
@@ -136,7 +136,7 @@ export class BackupRestorer {
   /** What in the database stops a restore (content already there), or undefined when it may run. */
   async blockers(): Promise<string | undefined> {
     const counts = await this.ctx.repos.exports.counts();
-    const found = (['articles', 'categories', 'tags', 'media', 'comments', 'redirects'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
+    const found = (['articles', 'pages', 'categories', 'tags', 'media', 'comments', 'redirects'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
     return found.length > 0 ? found.join(', ') : undefined;
   }
 
@@ -172,7 +172,7 @@ export class BackupRestorer {
 /** One restore, inside its transaction: the id maps from the file's ids to the new ones. */
 class RestoreRun {
   private readonly report: RestoreReport = {
-    counts: { settings: 0, users: 0, categories: 0, tags: 0, media: 0, articles: 0, comments: 0, redirects: 0 },
+    counts: { settings: 0, users: 0, categories: 0, tags: 0, media: 0, articles: 0, pages: 0, comments: 0, redirects: 0 },
     existingUsers: 0,
     mediaFiles: 0,
     warnings: [],
@@ -210,6 +210,7 @@ class RestoreRun {
     await this.restoreTags();
     await this.restoreMedia();
     await this.restoreArticles();
+    await this.restorePages();
     await this.restoreComments();
     await this.restoreRedirects();
     return this.report;
@@ -371,6 +372,25 @@ class RestoreRun {
     }
     await repos.articles.update(id, { created_at: ms(article.createdAt), updated_at: ms(article.updatedAt) });
     return id;
+  }
+
+  private async restorePages(): Promise<void> {
+    let done = 0;
+    for (const page of this.backup.pages) {
+      const body = remapFigures(page.body, this.media, (lost) => this.warn('page', page.id, `a figure pointed at media ${lost}, absent from the file`));
+      const id = await this.services.pages.createPage({
+        title: page.title,
+        slug: page.slug,
+        excerpt: page.excerpt,
+        body,
+        status: page.status as ArticleStatus,
+        publishedAt: msOrNull(page.publishedAt),
+        seoTitle: page.seoTitle,
+        seoDescription: page.seoDescription,
+      });
+      await this.repos.pages.update(id, { created_at: ms(page.createdAt), updated_at: ms(page.updatedAt) });
+      this.progress('pages', ++done, this.backup.pages.length);
+    }
   }
 
   private async restoreComments(): Promise<void> {

@@ -12,7 +12,8 @@ import { renderDocument } from '../../domain/document/render-document.js';
 import { validateDocument } from '../../domain/document/validate-document.js';
 import { cdata, cdataElement, textElement, wpCommentApproved, wpGmtDate, wpLocalDate, wpPostStatus, xmlEscape } from '../../domain/export/wxr-markup.js';
 import { absoluteHtmlUrls, absoluteUrl, articlePath, mediaPath } from '../../domain/urls.js';
-import type { ArticleRow, CategoryRow, CommentRow, MediaRow, UserRow } from '../../storage/schema.js';
+import type { ArticleRow, CategoryRow, CommentRow, MediaRow, PageRow, UserRow } from '../../storage/schema.js';
+import { pagePath } from '../page-service.js';
 import type { TextSink } from '../backup/backup-export.js';
 import type { ServiceContext } from '../context.js';
 
@@ -28,6 +29,7 @@ export interface WxrExportReport {
   tags: number;
   attachments: number;
   articles: number;
+  pages: number;
   comments: number;
 }
 
@@ -66,7 +68,7 @@ export class WxrExporter {
         repos.exports.counts(),
         repos.exports.maxArticleId(),
       ]);
-      const report: WxrExportReport = { authors: users.length, categories: categories.length, tags: tags.length, attachments: media.length, articles: 0, comments: 0 };
+      const report: WxrExportReport = { authors: users.length, categories: categories.length, tags: tags.length, attachments: media.length, articles: 0, pages: 0, comments: 0 };
       const userById = new Map(users.map((u) => [u.id, u]));
       const categoryById = new Map(categories.map((c) => [c.id, c]));
       // WordPress numbers every post type in one sequence: attachments come after the articles.
@@ -118,6 +120,12 @@ export class WxrExporter {
         after = rows[rows.length - 1]!.id;
         options.onProgress?.('articles', report.articles, counts.articles);
       }
+      // Pages are numbered after the attachments.
+      const pageIdBase = maxArticleId + media.reduce((max, m) => Math.max(max, m.id), 0);
+      for (const page of await repos.exports.pages()) {
+        await sink(this.pageXml(page, pageIdBase + page.id, zone));
+        report.pages++;
+      }
       await sink('</channel>\n</rss>\n');
       return report;
     });
@@ -147,6 +155,36 @@ export class WxrExporter {
     xml += meta('_wp_attached_file', item.storage_key);
     if (item.alt !== '') xml += meta('_wp_attachment_image_alt', item.alt);
     if (item.credit !== '') xml += meta('_depeche_credit', item.credit);
+    return `${xml}\t</item>\n`;
+  }
+
+  private pageXml(page: PageRow, postId: number, zone: string): string {
+    const site = this.ctx.site;
+    const status = isArticleStatus(page.status) ? page.status : 'draft';
+    const url = absoluteUrl(site.siteUrl, pagePath(page.slug));
+    const date = page.published_at ?? page.created_at;
+    const html = absoluteHtmlUrls(renderDocument(validateDocument(JSON.parse(page.body) as unknown), { siteOrigin: site.siteUrl, typography: 'off' }), site.siteUrl);
+    let xml = '\t<item>\n';
+    xml += `\t\t${textElement('title', page.title)}\n`;
+    xml += `\t\t${textElement('link', url)}\n`;
+    xml += `\t\t${textElement('pubDate', new Date(date).toUTCString())}\n`;
+    xml += `\t\t${cdataElement('dc:creator', '')}\n`;
+    xml += `\t\t<guid isPermaLink="false">${xmlEscape(`${site.siteUrl}/?page_id=${postId}`)}</guid>\n`;
+    xml += '\t\t<description></description>\n';
+    xml += `\t\t${cdataElement('content:encoded', html)}\n`;
+    xml += `\t\t${cdataElement('excerpt:encoded', page.excerpt)}\n`;
+    xml += `\t\t${textElement('wp:post_id', postId)}\n`;
+    xml += `\t\t${cdataElement('wp:post_date', wpLocalDate(date, zone))}\n`;
+    xml += `\t\t${cdataElement('wp:post_date_gmt', page.published_at === null ? '0000-00-00 00:00:00' : wpGmtDate(page.published_at))}\n`;
+    xml += `\t\t${cdataElement('wp:post_modified', wpLocalDate(page.updated_at, zone))}\n`;
+    xml += `\t\t${cdataElement('wp:post_modified_gmt', wpGmtDate(page.updated_at))}\n`;
+    xml += `\t\t${cdataElement('wp:comment_status', 'closed')}\n\t\t${cdataElement('wp:ping_status', 'closed')}\n`;
+    xml += `\t\t${cdataElement('wp:post_name', page.slug)}\n`;
+    xml += `\t\t${cdataElement('wp:status', wpPostStatus(status))}\n`;
+    xml += `\t\t${textElement('wp:post_parent', 0)}\n\t\t${textElement('wp:menu_order', 0)}\n`;
+    xml += `\t\t${cdataElement('wp:post_type', 'page')}\n\t\t${cdataElement('wp:post_password', '')}\n\t\t${textElement('wp:is_sticky', 0)}\n`;
+    if (page.seo_title) xml += meta('_yoast_wpseo_title', page.seo_title);
+    if (page.seo_description) xml += meta('_yoast_wpseo_metadesc', page.seo_description);
     return `${xml}\t</item>\n`;
   }
 

@@ -3,7 +3,7 @@
  * id) so a big site is never held in memory at once.
  */
 import type { Selectable } from 'kysely';
-import type { ArticleEventsTable, ArticleNoteRow, ArticleRow, CategoryRow, CommentRow, MediaRow, RedirectRow, RevisionRow, TagRow, UserRow } from '../schema.js';
+import type { ArticleEventsTable, ArticleNoteRow, ArticleRow, CategoryRow, CommentRow, MediaRow, PageRow, RedirectRow, RevisionRow, TagRow, UserRow } from '../schema.js';
 import type { Executor } from './executor.js';
 
 /** How many rows of each exported table exist. */
@@ -14,6 +14,7 @@ export interface ExportCounts {
   tags: number;
   media: number;
   articles: number;
+  pages: number;
   comments: number;
   redirects: number;
 }
@@ -32,7 +33,7 @@ export class ExportRepository {
 
   /** Rows per exported table (settings: every key; the caller filters secrets). */
   async counts(): Promise<ExportCounts> {
-    const count = async (table: 'settings' | 'users' | 'categories' | 'tags' | 'media' | 'articles' | 'comments' | 'redirects') => {
+    const count = async (table: 'settings' | 'users' | 'categories' | 'tags' | 'media' | 'articles' | 'pages' | 'comments' | 'redirects') => {
       const { n } = await this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(n);
     };
@@ -43,6 +44,7 @@ export class ExportRepository {
       tags: await count('tags'),
       media: await count('media'),
       articles: await count('articles'),
+      pages: await count('pages'),
       comments: await count('comments'),
       redirects: await count('redirects'),
     };
@@ -87,6 +89,11 @@ export class ExportRepository {
   /** The next page of articles after an id, in id order. */
   async articlesAfter(afterId: number, limit: number): Promise<ArticleRow[]> {
     return this.db.selectFrom('articles').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  }
+
+  /** Every standalone page, by id. */
+  async pages(): Promise<PageRow[]> {
+    return this.db.selectFrom('pages').selectAll().orderBy('id').execute();
   }
 
   /** The next page of comments after an id, in id order. */
