@@ -1,4 +1,9 @@
-/** `depeche import …`: bring content in from a Dépêche backup (and, with their readers, other platforms). */
+/**
+ * `depeche import wordpress|ghost|json FILE …`: content from WordPress (WXR), Ghost (JSON) or
+ * a Dépêche backup. WordPress and Ghost go through the one import service (idempotent, per-item
+ * reports); a backup is restored whole into an empty site.
+ */
+import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { RestoreReport } from '../services/backup/backup-restore.js';
@@ -6,6 +11,8 @@ import { GhostReader, ghostImagesFolder } from '../services/import/ghost-reader.
 import type { ImportReader, ImportReport } from '../services/import/import-model.js';
 import { formatReport } from '../services/import/import-report.js';
 import { ImportService, type ImportOptions } from '../services/import/import-service.js';
+import { uploadsLocator } from '../services/import/uploads-locator.js';
+import { WxrReader } from '../services/import/wxr-reader.js';
 import { DepecheError } from '../errors.js';
 import { openApp } from './open-app.js';
 import { progressBar } from './progress.js';
@@ -35,7 +42,10 @@ export async function runImport(makeReader: (maxBytes: number) => ImportReader, 
     });
     bar.end();
     process.stdout.write(formatReport(report));
-    if (options.report) await writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`);
+    if (options.report) {
+      await writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`);
+      process.stdout.write(`Report written to ${options.report}.\n`);
+    }
     return report;
   } finally {
     bar.end();
@@ -45,7 +55,27 @@ export async function runImport(makeReader: (maxBytes: number) => ImportReader, 
 
 /** Registers `depeche import` and its sub-commands (other importers add theirs to the same group). */
 export function registerImportCommands(program: Command): Command {
-  const importing = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('Import content from a file.');
+  const importing = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('Import content from another platform or a Dépêche backup.');
+
+  importing
+    .command('wordpress')
+    .description('Import a WordPress export (WXR file: Tools › Export in WordPress). Running it again updates what changed, never duplicates.')
+    .argument('<file>', 'the WXR export (.xml)')
+    .option('--uploads <dir>', 'a copy of wp-content/uploads: images are imported into the media library (otherwise they stay at their old address)')
+    .option('--dry-run', 'check and count everything, write nothing')
+    .option('--report <file>', 'write the full report as JSON to this file')
+    .action(
+      action(async (file: string, options: { uploads?: string; dryRun?: boolean; report?: string }) => {
+        if (options.uploads !== undefined && !(existsSync(options.uploads) && statSync(options.uploads).isDirectory())) {
+          throw new DepecheError('DEPECHE_CLI_USAGE', { detail: `--uploads ${options.uploads} is not a folder` });
+        }
+        await runImport(() => new WxrReader(file), {
+          ...(options.dryRun ? { dryRun: true } : {}),
+          ...(options.report ? { report: options.report } : {}),
+          ...(options.uploads !== undefined ? { localFile: uploadsLocator(options.uploads) } : {}),
+        });
+      }),
+    );
 
   importing
     .command('json <file>')

@@ -13,7 +13,7 @@ import { commenterTokenHash } from './comment-service.js';
 import { siteTypography, type ServiceContext } from './context.js';
 import { RelatedService } from './search/related-service.js';
 import type { StoredVariant } from './media-service.js';
-import type { ArticleCardView, ArticlePageView, ChromeView, CommentView, HomePageView, ImageView, ListingPageView } from './view-models.js';
+import type { ArticleCardView, ArticlePageView, ChromeView, CommentView, HomePageView, ImageView, ListingPageView, StandalonePageView } from './view-models.js';
 
 /** Articles per listing page. */
 export const PAGE_SIZE = 20;
@@ -294,6 +294,38 @@ export class PublicSiteService {
       nextUrl: ids.length > PAGE_SIZE ? pagedPath(head.url, page + 1) : null,
       articles,
     };
+  }
+
+  /** The standalone page at /{slug}, if readers may see it. */
+  async standalonePage(slug: string): Promise<StandalonePageView | undefined> {
+    const now = this.ctx.clock.now();
+    const [{ chrome }, row] = await Promise.all([this.chrome(), this.ctx.repos.pages.findBySlug(slug)]);
+    if (!row || row.status !== 'published' || row.published_at === null || row.published_at > now) return undefined;
+    const url = `/${row.slug}`;
+    return {
+      chrome,
+      page: { title: row.title, url, bodyHtml: row.body_html, description: row.seo_description ?? row.excerpt, seoTitle: row.seo_title },
+      breadcrumb: [{ name: 'Accueil', url: '/' }, { name: row.title, url }],
+    };
+  }
+
+  /**
+   * Where an imported post lives now, by its id in a source family (WordPress's `/?p=123`), if
+   * readers may see it.
+   */
+  async importedPostPath(source: string, sourceId: string): Promise<string | undefined> {
+    if (!/^\d{1,18}$/.test(sourceId)) return undefined;
+    const mapped = await this.ctx.repos.importMap.findInFamily(source, 'post', sourceId);
+    if (!mapped || mapped.local_id === null) return undefined;
+    const now = this.ctx.clock.now();
+    if (mapped.detail !== null && mapped.detail.includes('"page"')) {
+      const page = await this.ctx.repos.pages.findById(mapped.local_id);
+      return page && page.status === 'published' && page.published_at !== null && page.published_at <= now ? `/${page.slug}` : undefined;
+    }
+    const row = await this.ctx.repos.articles.findById(mapped.local_id);
+    if (!row || row.status !== 'published' || row.published_at === null || row.published_at > now) return undefined;
+    const [category] = await this.ctx.repos.articles.categoriesByIds([row.primary_category_id]);
+    return category ? articlePath(category.slug, row.slug) : undefined;
   }
 
   /** Where an old path now lives, if it moved. */

@@ -57,8 +57,13 @@ export class SitemapService {
   /** The home page and every category page. */
   async sections(): Promise<SitemapEntryView[]> {
     const { siteUrl } = this.ctx.site;
-    const categories = await this.ctx.repos.taxonomy.allCategories();
-    return [{ url: absoluteUrl(siteUrl, '/'), lastModified: null }, ...categories.map((c) => ({ url: absoluteUrl(siteUrl, categoryPath(c.slug)), lastModified: null }))];
+    const [categories, pages] = await Promise.all([this.ctx.repos.taxonomy.allCategories(), this.ctx.repos.pages.listVisible(this.ctx.clock.now())]);
+    return [
+      { url: absoluteUrl(siteUrl, '/'), lastModified: null },
+      ...categories.map((c) => ({ url: absoluteUrl(siteUrl, categoryPath(c.slug)), lastModified: null })),
+      // Standalone pages (À propos…) are few: they go with the sections.
+      ...pages.map((p) => ({ url: absoluteUrl(siteUrl, `/${p.slug}`), lastModified: new Date(Math.max(p.updated_at, p.published_at ?? 0)) })),
+    ];
   }
 
   /** Page `page` (from 1) of the articles sitemap, or undefined past the last page. */

@@ -148,6 +148,13 @@ export interface HomePageView {
   sections: HomeSectionView[];
 }
 
+/** A standalone page (À propos, Mentions légales…). */
+export interface StandalonePageView {
+  chrome: ChromeView;
+  page: { title: string; url: string; bodyHtml: string; description: string; seoTitle: string | null };
+  breadcrumb: LinkView[];
+}
+
 /** A paginated list of articles: a category, a tag or an author. */
 export interface ListingPageView {
   chrome: ChromeView;

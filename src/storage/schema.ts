@@ -280,7 +280,7 @@ export interface RelatedOverridesTable {
 
 /** Which local row an item of an imported source became (re-imports update, never duplicate). */
 export interface ImportMapTable {
-  /** The source system: "wordpress", "ghost"… */
+  /** The source: "wordpress:example.com" (one WordPress site), "ghost"… */
   source: string;
   /** What the item is in the source: author, category, tag, attachment, post, comment. */
   kind: string;

@@ -100,8 +100,8 @@ export interface ImportComment {
   body: string;
   createdAt: number;
   status: 'approved' | 'pending' | 'spam' | 'trash';
-  /** Pingbacks and trackbacks are skipped by the writer (Dépêche has no such notion). */
-  commentType: 'comment' | 'pingback' | 'trackback';
+  /** "comment" is imported; anything else (pingback, trackback…) is skipped and reported (Dépêche has no such notion). */
+  commentType: string;
 }
 
 /** Something the reader noticed and did not turn into a record (an item type it skips, a repaired file). */
@@ -120,7 +120,10 @@ export type ImportRecord = ImportAuthor | ImportTerm | ImportAttachment | Import
 
 /** A source being imported. */
 export interface ImportReader {
-  /** The source system, part of every mapping key: "wordpress", "ghost"… */
+  /**
+   * The source, part of every mapping key: "wordpress:example.com", "ghost"… Read after
+   * `validate()` (a reader may learn it from the input).
+   */
   readonly source: string;
   /**
    * Checks the whole input before anything is written (well-formedness, version): throws a

@@ -19,7 +19,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('import_map')
-    .addColumn('source', 'varchar(40)', (c) => c.notNull())
+    .addColumn('source', 'varchar(255)', (c) => c.notNull())
     .addColumn('kind', 'varchar(20)', (c) => c.notNull())
     .addColumn('source_id', 'varchar(255)', (c) => c.notNull())
     .addColumn('local_id', 'integer')

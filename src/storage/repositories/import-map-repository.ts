@@ -40,6 +40,21 @@ export class ImportMapRepository {
       .execute();
   }
 
+  /**
+   * The post with this id in any source of a family ("wordpress" and "wordpress:site…"),
+   * the most recently imported first: old `/?p=ID` addresses do not name their site.
+   */
+  async findInFamily(family: string, kind: string, sourceId: string) {
+    return this.db
+      .selectFrom('import_map')
+      .selectAll()
+      .where((eb) => eb.or([eb('source', '=', family), eb('source', 'like', `${family}:%`)]))
+      .where('kind', '=', kind)
+      .where('source_id', '=', sourceId)
+      .orderBy('updated_at', 'desc')
+      .executeTakeFirst();
+  }
+
   /** How many items of a source and kind are mapped. */
   async count(source: string, kind: string): Promise<number> {
     const { n } = await this.db

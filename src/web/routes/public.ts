@@ -8,6 +8,7 @@ import { pageNumber } from '../page-number.js';
 import { HomePage } from '../views/home-page.js';
 import { ListingPage } from '../views/listing-page.js';
 import { SearchPage } from '../views/search-page.js';
+import { StandalonePage } from '../views/standalone-page.js';
 import { presentSearch } from '../presenters/search-presenter.js';
 import type { SearchRequest } from '../../services/search/search-service.js';
 import { renderPage } from '../views/render.js';
@@ -21,7 +22,13 @@ export function registerPublicRoutes(app: FastifyInstance, services: Services, p
   // Browsers ask for /favicon.ico whatever the page says; send them to the real icon.
   app.get('/favicon.ico', async (_request, reply) => reply.header('cache-control', 'public, max-age=86400').redirect('/static/favicon.svg', 301));
 
-  app.get('/', async (_request, reply) => {
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>('/', async (request, reply) => {
+    // Old WordPress addresses by id (/?p=123, /?page_id=45) answer with the imported post's address.
+    const legacyId = request.query.p ?? request.query.page_id;
+    if (typeof legacyId === 'string') {
+      const location = await site.importedPostPath('wordpress', legacyId);
+      if (location) return reply.redirect(location, 301);
+    }
     const view = await site.homePage();
     return page(reply, renderPage(HomePage({ view, stylesheet: pages.stylesheet })));
   });
@@ -59,10 +66,12 @@ export function registerPublicRoutes(app: FastifyInstance, services: Services, p
     return page(reply, renderPage(ListingPage({ view, stylesheet: pages.stylesheet })));
   });
 
-  // "/actualite" without its slash is the same category page.
+  // "/actualite" without its slash is the same category page; otherwise it may be a standalone page.
   app.get<{ Params: { category: string } }>('/:category', async (request, reply) => {
     const view = await site.categoryPage(request.params.category, 1);
     if (!view) {
+      const standalone = await site.standalonePage(request.params.category);
+      if (standalone) return page(reply, renderPage(StandalonePage({ view: standalone, stylesheet: pages.stylesheet })));
       const redirect = await site.redirectFor(request.url.split('?')[0] ?? '');
       return redirect ? reply.redirect(redirect.location, redirect.status) : notFound(request, reply);
     }
