@@ -9,6 +9,7 @@ import { isArticleStatus } from '../../domain/article.js';
 import { parentsFirst } from '../../domain/category.js';
 import { isCommentStatus } from '../../domain/comment.js';
 import { renderDocument } from '../../domain/document/render-document.js';
+import type { ArticleDocument, BlockNode } from '../../domain/document/document.js';
 import { validateDocument } from '../../domain/document/validate-document.js';
 import { cdata, cdataElement, textElement, wpCommentApproved, wpGmtDate, wpLocalDate, wpPostStatus, xmlEscape } from '../../domain/export/wxr-markup.js';
 import { absoluteHtmlUrls, absoluteUrl, articlePath, mediaPath } from '../../domain/urls.js';
@@ -60,16 +61,24 @@ export class WxrExporter {
     const zone = site.timeZone;
     return this.ctx.repos.snapshot(async (repos) => {
       const settings = (await repos.settings.get<{ siteName?: string; siteDescription?: string }>('site')) ?? {};
-      const [users, categories, tags, media, counts, maxArticleId] = await Promise.all([
+      const [users, categories, tags, media, counts, maxArticleId, redirects] = await Promise.all([
         repos.exports.users(),
         repos.exports.categories(),
         repos.exports.tags(),
         repos.exports.media(),
         repos.exports.counts(),
         repos.exports.maxArticleId(),
+        repos.exports.redirects(),
       ]);
       const report: WxrExportReport = { authors: users.length, categories: categories.length, tags: tags.length, attachments: media.length, articles: 0, pages: 0, comments: 0 };
       const userById = new Map(users.map((u) => [u.id, u]));
+      const mediaById = new Map(media.map((m) => [m.id, m]));
+      // Old slugs of an article (its former addresses), as WordPress's `_wp_old_slug` meta.
+      const oldSlugs = new Map<string, string[]>();
+      for (const r of redirects) {
+        const slug = r.from_path.replace(/\/+$/, '').split('/').pop() ?? '';
+        if (slug !== '' && r.to_path !== r.from_path) oldSlugs.set(r.to_path, [...(oldSlugs.get(r.to_path) ?? []), slug]);
+      }
       const categoryById = new Map(categories.map((c) => [c.id, c]));
       // WordPress numbers every post type in one sequence: attachments come after the articles.
       const attachmentId = (mediaId: number) => maxArticleId + mediaId;
@@ -112,6 +121,9 @@ export class WxrExporter {
               comments: itemComments,
               thumbnailId: row.featured_media_id === null ? null : attachmentId(row.featured_media_id),
               zone,
+              media: mediaById,
+              attachmentId,
+              oldSlugs,
             }),
           );
           report.articles++;
@@ -190,14 +202,24 @@ export class WxrExporter {
 
   private articleXml(
     row: ArticleRow,
-    related: { category: CategoryRow | undefined; authors: UserRow[]; tags: ReadonlyArray<{ slug: string; name: string }>; comments: CommentRow[]; thumbnailId: number | null; zone: string },
+    related: {
+      category: CategoryRow | undefined;
+      authors: UserRow[];
+      tags: ReadonlyArray<{ slug: string; name: string }>;
+      comments: CommentRow[];
+      thumbnailId: number | null;
+      zone: string;
+      media: ReadonlyMap<number, MediaRow>;
+      attachmentId: (mediaId: number) => number;
+      oldSlugs: ReadonlyMap<string, string[]>;
+    },
   ): string {
     const site = this.ctx.site;
     const status = isArticleStatus(row.status) ? row.status : 'draft';
     const path = related.category ? articlePath(related.category.slug, row.slug) : `/${row.slug}`;
     const url = absoluteUrl(site.siteUrl, path);
     const date = row.published_at ?? row.created_at;
-    const html = absoluteHtmlUrls(renderDocument(validateDocument(JSON.parse(row.body) as unknown), { siteOrigin: site.siteUrl, typography: 'off' }), site.siteUrl);
+    const html = wordpressBody(validateDocument(JSON.parse(row.body) as unknown), site.siteUrl, related.media, related.attachmentId);
     let xml = '\t<item>\n';
     xml += `\t\t${textElement('title', row.title)}\n`;
     xml += `\t\t${textElement('link', url)}\n`;
@@ -226,6 +248,7 @@ export class WxrExporter {
     if (row.seo_title) xml += meta('_yoast_wpseo_title', row.seo_title);
     if (row.seo_description) xml += meta('_yoast_wpseo_metadesc', row.seo_description);
     if (status === 'unpublished') xml += meta('_depeche_status', status);
+    for (const slug of new Set(related.oldSlugs.get(path) ?? [])) if (slug !== row.slug) xml += meta('_wp_old_slug', slug);
     if (row.language !== site.siteLanguage) xml += meta('_depeche_language', row.language);
     for (const comment of related.comments) xml += commentXml(comment, related.zone);
     return `${xml}\t</item>\n`;
@@ -257,4 +280,31 @@ function commentXml(comment: CommentRow, zone: string): string {
   xml += `\t\t\t${textElement('wp:comment_parent', comment.parent_id ?? 0)}\n`;
   xml += `\t\t\t${textElement('wp:comment_user_id', comment.user_id ?? 0)}\n`;
   return `${xml}\t\t</wp:comment>\n`;
+}
+
+/**
+ * The body as WordPress holds it: HTML from the document renderer, library images at their
+ * file's address and marked `wp-image-N` (N: the attachment item), as WordPress's editor does.
+ */
+function wordpressBody(doc: ArticleDocument, siteUrl: string, media: ReadonlyMap<number, MediaRow>, attachmentId: (mediaId: number) => number): string {
+  const figures: Array<number | null> = [];
+  const walk = (nodes: readonly BlockNode[]): BlockNode[] =>
+    nodes.map((node) => {
+      if (node.type === 'figure') {
+        const item = node.attrs.mediaId != null ? media.get(node.attrs.mediaId) : undefined;
+        figures.push(item ? attachmentId(item.id) : null);
+        return item ? { ...node, attrs: { ...node.attrs, src: mediaPath(item.storage_key), width: item.width, height: item.height } } : node;
+      }
+      if (node.type === 'blockquote') return { ...node, content: walk(node.content) };
+      if (node.type === 'bulletList' || node.type === 'orderedList') return { ...node, content: node.content.map((i) => ({ ...i, content: walk(i.content) })) };
+      return node;
+    });
+  const html = renderDocument({ type: 'doc', content: walk(doc.content) }, { siteOrigin: siteUrl, typography: 'off' });
+  // Figures render in document order, one <img> each: the n-th image is the n-th figure.
+  let n = 0;
+  const marked = html.replace(/<figure class="body-figure"><img /g, (whole) => {
+    const id = figures[n++];
+    return id == null ? whole : `<figure class="body-figure"><img class="wp-image-${id}" `;
+  });
+  return absoluteHtmlUrls(marked, siteUrl);
 }
