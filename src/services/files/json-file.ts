@@ -9,9 +9,10 @@ import { DepecheError } from '../../errors.js';
 /** The default largest file an import reads. */
 export const DEFAULT_IMPORT_MAX_BYTES = 256 * 1024 * 1024;
 
-/** "256 MB"-style size for messages. */
-export function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+/** A size limit in megabytes, for messages ("256"; two decimals under 1 MB). */
+export function megabytes(bytes: number): number {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? Math.round(mb) : Math.round(mb * 100) / 100;
 }
 
 /** Reads a file's bytes, refusing it when larger than `maxBytes`. */
@@ -25,7 +26,7 @@ export async function readLimitedFile(path: string, maxBytes: number): Promise<B
   }
   try {
     const { size } = await handle.stat();
-    if (size > maxBytes) throw new DepecheError('DEPECHE_IMPORT_TOO_LARGE', { limit: formatSize(maxBytes) });
+    if (size > maxBytes) throw new DepecheError('DEPECHE_IMPORT_TOO_LARGE', { limit: megabytes(maxBytes) });
     return await handle.readFile();
   } finally {
     await handle.close();

@@ -77,6 +77,13 @@ export class GhostReader implements ImportReader {
     }
   }
 
+  /** How many records the file gives (for progress bars). */
+  async countRecords(): Promise<number> {
+    let n = 0;
+    for await (const _record of this.records()) n++;
+    return n;
+  }
+
   /** The records of the file (validate first). */
   async *records(): AsyncIterable<ImportRecord> {
     await this.validate();

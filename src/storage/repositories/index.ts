@@ -7,6 +7,7 @@ import { ArticleNoteRepository } from './article-note-repository.js';
 import { ArticleRepository } from './article-repository.js';
 import { CommentRepository } from './comment-repository.js';
 import { ExportRepository } from './export-repository.js';
+import { ImportJobRepository } from './import-job-repository.js';
 import { ImportMapRepository } from './import-map-repository.js';
 import { PageRepository } from './page-repository.js';
 import { LoginThrottleRepository } from './login-throttle-repository.js';
@@ -32,6 +33,8 @@ export interface Repositories {
   /** Whole-site reads of the exports. */
   exports: ExportRepository;
   /** Source item → local row, for imports. */
+  /** Imports started from the admin. */
+  importJobs: ImportJobRepository;
   importMap: ImportMapRepository;
   loginThrottle: LoginThrottleRepository;
   media: MediaRepository;
@@ -86,6 +89,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     articles: new ArticleRepository(db),
     comments: new CommentRepository(db),
     exports: new ExportRepository(db),
+    importJobs: new ImportJobRepository(db),
     importMap: new ImportMapRepository(db),
     loginThrottle: new LoginThrottleRepository(db),
     media: new MediaRepository(db),
