@@ -30,7 +30,7 @@ function printRestoreReport(report: RestoreReport & { dryRun: boolean }): void {
 }
 
 /** Runs an import through the one import service, with a progress line, the report and `--report FILE`. */
-export async function runImport(makeReader: (maxBytes: number) => ImportReader, options: { dryRun?: boolean; report?: string; localFile?: ImportOptions['localFile'] }): Promise<ImportReport> {
+export async function runImport(makeReader: (maxBytes: number) => ImportReader, options: { dryRun?: boolean; report?: string; localFile?: ImportOptions['localFile']; filesOption?: string }): Promise<ImportReport> {
   const app = await openApp();
   const bar = progressBar();
   try {
@@ -41,7 +41,7 @@ export async function runImport(makeReader: (maxBytes: number) => ImportReader, 
       onPhase: (phase, done, total) => bar(phase, done, total),
     });
     bar.end();
-    process.stdout.write(formatReport(report));
+    process.stdout.write(formatReport(report, 200, options.filesOption));
     if (options.report) {
       await writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`);
       process.stdout.write(`Report written to ${options.report}.\n`);
@@ -117,6 +117,7 @@ export function registerImportCommands(program: Command): Command {
           ...(options.dryRun ? { dryRun: true } : {}),
           ...(options.report ? { report: options.report } : {}),
           ...(options.images ? { localFile: ghostImagesFolder(options.images) } : {}),
+          filesOption: '--images',
         });
       }),
     );

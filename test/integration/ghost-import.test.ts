@@ -198,3 +198,101 @@ describeEachDatabase('Ghost import refuses malformed files', (dialect) => {
     expect(done.counts.articles.created).toBe(1);
   });
 });
+
+describeEachDatabase('Ghost import details', (dialect) => {
+  let db: TestDatabase;
+  let app: TestApp;
+  let dir: string;
+  let report: ImportReport;
+
+  const lexical = JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Texte ', format: 0 }, { type: 'text', text: 'gras', format: 1 }] }, { type: 'image', src: '__GHOST_URL__/content/images/2024/05/corps.jpg', alt: 'Un quai', caption: 'Le quai' }] } });
+  const mobiledoc = JSON.stringify({ version: '0.3.1', markups: [], atoms: [], cards: [['markdown', { markdown: '## Sous-titre\n\nUn *paragraphe*.' }]], sections: [[10, 0]] });
+  const file = {
+    db: [
+      {
+        meta: { exported_on: 1, version: '5.80.0' },
+        data: {
+          settings: [{ key: 'permalinks', value: '/:year/:month/:slug/' }],
+          users: [{ id: 'u1', name: 'Ana Lima', slug: 'ana', email: 'ana@example.org', password: '$2a$10$abcdefghijklmnopqrstuv', bio: 'Reporter.' }],
+          roles: [{ id: 'r1', name: 'Editor' }],
+          roles_users: [{ role_id: 'r1', user_id: 'u1' }],
+          tags: [
+            { id: 't1', name: 'Port', slug: 'port' },
+            { id: 't2', name: '#vedette', slug: 'hash-vedette', visibility: 'internal' },
+          ],
+          posts: [
+            { id: 'p1', title: 'Le quai', slug: 'le-quai', lexical, html: null, status: 'published', type: 'post', visibility: 'public', published_at: '2024-05-03T10:00:00.000Z', feature_image: '__GHOST_URL__/content/images/2024/05/une.jpg' },
+            { id: 'p2', title: 'Réservé', slug: 'reserve', mobiledoc, status: 'published', type: 'post', visibility: 'paid', published_at: '2024-05-04T10:00:00.000Z' },
+            { id: 'p3', title: 'À propos', slug: 'a-propos-du-port', html: '<p>Qui nous sommes.</p>', status: 'published', type: 'page', published_at: '2024-01-01T00:00:00.000Z' },
+          ],
+          posts_tags: [
+            { post_id: 'p1', tag_id: 't2', sort_order: 0 },
+            { post_id: 'p1', tag_id: 't1', sort_order: 1 },
+          ],
+          posts_authors: [{ post_id: 'p1', author_id: 'u1', sort_order: 0 }],
+          posts_meta: [{ post_id: 'p1', feature_image_alt: 'Le port au matin', feature_image_caption: 'Photo <b>Ana</b>', meta_title: 'Titre SEO', og_description: 'Description OG' }],
+          members: [{ id: 'm1', email: 'abonne@example.org' }],
+        },
+      },
+    ],
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    app = await buildTestApp(db);
+    dir = mkdtempSync(join(tmpdir(), 'depeche-ghost-details-'));
+    const images = join(dir, 'images', '2024', '05');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(images, { recursive: true });
+    const sharp = (await import('sharp')).default;
+    writeFileSync(join(images, 'une.jpg'), await sharp({ create: { width: 80, height: 60, channels: 3, background: '#357' } }).jpeg().toBuffer());
+    writeFileSync(join(dir, 'ghost.json'), JSON.stringify(file));
+    const { ghostImagesFolder } = await import('../../src/services/import/ghost-reader.js');
+    report = await new ImportService(app.services).run(new GhostReader(join(dir, 'ghost.json'), { baseUrl: 'https://blog.example.org' }), { localFile: ghostImagesFolder(join(dir, 'images')) });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('converts Lexical and mobiledoc bodies, keeps the feature image with its alt text and caption', async () => {
+    const repos = app.services.ctx.repos;
+    const quai = (await repos.articles.findBySlug('le-quai'))!;
+    const body = JSON.parse(quai.body) as { content: Array<{ type: string; attrs?: Record<string, unknown>; content?: unknown[] }> };
+    expect(body.content[0]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Texte ' }, { type: 'text', text: 'gras', marks: [{ type: 'bold' }] }] });
+    expect(body.content[1]).toMatchObject({ type: 'figure', attrs: { src: 'https://blog.example.org/content/images/2024/05/corps.jpg', alt: 'Un quai', caption: 'Le quai' } });
+    expect(quai).toMatchObject({ seo_title: 'Titre SEO', seo_description: 'Description OG', status: 'published', published_at: Date.parse('2024-05-03T10:00:00.000Z') });
+    const [media] = await repos.media.findByIds([quai.featured_media_id!]);
+    expect(media).toMatchObject({ alt: 'Le port au matin', caption: 'Photo Ana' });
+    const reserved = (await repos.articles.findBySlug('reserve'))!;
+    expect(JSON.parse(reserved.body)).toMatchObject({ content: [{ type: 'heading', attrs: { level: 2 } }, { type: 'paragraph' }] });
+  });
+
+  it('keeps members-only posts unpublished, skips internal tags and membership tables, reads roles', async () => {
+    const repos = app.services.ctx.repos;
+    expect((await repos.articles.findBySlug('reserve'))!.status).toBe('unpublished');
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'post', sourceId: 'p2', message: expect.stringMatching(/"paid" only on Ghost: imported as unpublished/) }),
+        expect.objectContaining({ kind: 'tag', sourceId: 't2', message: expect.stringMatching(/internal tag/) }),
+        expect.objectContaining({ kind: 'table', sourceId: 'members' }),
+      ]),
+    );
+    expect((await repos.taxonomy.allTags()).map((t) => t.slug)).toEqual(['port']);
+    const quai = (await repos.articles.findBySlug('le-quai'))!;
+    expect((await repos.articles.categoriesByIds([quai.primary_category_id]))[0]!.slug).toBe('port');
+    const ana = (await repos.users.findByEmail('ana@example.org'))!;
+    expect(ana).toMatchObject({ role: 'editor', bio: 'Reporter.', password_hash: null });
+  });
+
+  it('redirects the old addresses of the permalink setting and of pages', async () => {
+    const post = await app.server.inject({ method: 'GET', url: '/2024/05/le-quai/' });
+    expect(post.statusCode).toBe(301);
+    expect(post.headers.location).toBe('/port/le-quai');
+    const page = await app.server.inject({ method: 'GET', url: '/a-propos-du-port/' });
+    expect(page.statusCode).toBe(301);
+    expect(page.headers.location).toBe('/a-propos-du-port');
+    expect((await app.server.inject({ method: 'GET', url: '/a-propos-du-port' })).statusCode).toBe(200);
+  });
+});

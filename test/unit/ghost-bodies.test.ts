@@ -111,3 +111,13 @@ describe('Ghost export helpers', () => {
     expect(ghostPermalink('/{primary_tag}/{slug}/', post)).toBe('/news/bonjour/');
   });
 });
+
+describe('Ghost images folder', () => {
+  it('finds content/images files under the folder, never outside it', async () => {
+    const { ghostImagesFolder } = await import('../../src/services/import/ghost-reader.js');
+    const find = ghostImagesFolder('/srv/ghost-images');
+    expect(find('https://blog.example.org/content/images/2024/05/une%20photo.jpg?v=2')).toBe('/srv/ghost-images/2024/05/une photo.jpg');
+    expect(find('/content/images/../../etc/passwd')).toBeUndefined();
+    expect(find('https://cdn.example.org/autre.jpg')).toBeUndefined();
+  });
+});
