@@ -34,10 +34,14 @@ export async function runImport(makeReader: (maxBytes: number) => ImportReader, 
   const app = await openApp();
   const bar = progressBar();
   try {
-    const report = await new ImportService(app.services).run(makeReader(app.config.importMaxBytes), {
+    const reader = makeReader(app.config.importMaxBytes);
+    // The whole file is checked first (nothing written if refused); then the bar knows its end.
+    await reader.validate();
+    const total = reader instanceof WxrReader ? reader.entries : reader instanceof GhostReader ? await reader.countRecords() : 0;
+    const report = await new ImportService(app.services).run(reader, {
       dryRun: options.dryRun === true,
       ...(options.localFile ? { localFile: options.localFile } : {}),
-      onProgress: (records) => bar('records', records, records),
+      onProgress: (records) => bar('import', records, Math.max(records, total)),
       onPhase: (phase, done, total) => bar(phase, done, total),
     });
     bar.end();
