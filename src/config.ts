@@ -70,6 +70,8 @@ export interface Config {
   mailFrom: string;
   /** Memory for the page cache, in megabytes (PAGE_CACHE_MB); 0 turns the page cache off. */
   pageCacheMb: number;
+  /** Largest file an import reads or the admin accepts as an upload (IMPORT_MAX_MB). */
+  importMaxBytes: number;
 }
 
 /** Defaults in one place. */
@@ -87,6 +89,7 @@ export const CONFIG_DEFAULTS = {
   SCHEDULER_INTERVAL_MS: '5000',
   S3_REGION: 'us-east-1',
   PAGE_CACHE_MB: '64',
+  IMPORT_MAX_MB: '256',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -281,6 +284,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const pageCacheMb = /^\d{1,6}(\.\d+)?$/.test(pageCacheText) ? Number(pageCacheText) : NaN;
   if (!(pageCacheMb >= 0 && pageCacheMb <= 65_536)) problems.push({ variable: 'PAGE_CACHE_MB', problem: `must be a number of megabytes from 0 (no page cache) to 65536 (got "${pageCacheText}")` });
 
+  const importMaxText = read('IMPORT_MAX_MB');
+  const importMaxMb = /^\d{1,5}$/.test(importMaxText) ? Number(importMaxText) : NaN;
+  // JSON imports are parsed whole: above ~500 MB the text no longer fits in one V8 string.
+  if (!(importMaxMb >= 1 && importMaxMb <= 500)) problems.push({ variable: 'IMPORT_MAX_MB', problem: `must be an integer from 1 to 500 (megabytes; got "${importMaxText}")` });
+
   if (problems.length > 0 || typeof database === 'string' || mediaStorage === undefined) throw new ConfigError(problems);
   return {
     port,
@@ -304,5 +312,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     smtpUrl: smtpUrl === '' ? null : smtpUrl,
     mailFrom: mailFrom === '' ? `${siteName} <no-reply@${siteHost(siteUrl)}>` : mailFrom,
     pageCacheMb,
+    importMaxBytes: importMaxMb * 1024 * 1024,
   };
 }

@@ -54,6 +54,8 @@ export const ERROR_CATALOGUE = {
   DEPECHE_RATE_LIMITED: { status: 429, reportable: false, fr: 'Trop d’envois en peu de temps. Réessayez dans quelques minutes.', en: 'Too many submissions in a short time. Try again in a few minutes.' },
   DEPECHE_IMPORT_REFUSED: { status: 422, reportable: false, fr: 'Import refusé : {detail}', en: 'Import refused: {detail}' },
   DEPECHE_IMPORT_FILE: { status: 400, reportable: false, fr: 'Impossible de lire le fichier à importer {path} : {detail}', en: 'Cannot read the file to import {path}: {detail}' },
+  DEPECHE_IMPORT_TOO_LARGE: { status: 413, reportable: false, fr: 'Le fichier dépasse la taille maximale acceptée ({limit} Mo, réglable par IMPORT_MAX_MB).', en: 'The file exceeds the maximum accepted size ({limit} MB, set by IMPORT_MAX_MB).' },
+  DEPECHE_RESTORE_NOT_EMPTY: { status: 409, reportable: false, fr: 'Une sauvegarde se restaure dans un site vide ; celui-ci contient déjà : {detail}.', en: 'A backup is restored into an empty site; this one already holds: {detail}.' },
   DEPECHE_INTERNAL: { status: 500, reportable: true, fr: 'Une erreur interne est survenue. Réessayez dans un instant.', en: 'An internal error occurred. Please try again shortly.' },
 } as const satisfies Record<string, ErrorDefinition>;
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-/** The `depeche` command: serve, migrate, demo, reindex, publish-due, user create/list/reset-password, comments, import. */
+/** The `depeche` command: serve, migrate, demo, reindex, publish-due, user create/list/reset-password, comments, export, import. */
 import { Command, Option } from 'commander';
 import { USER_ROLES } from '../domain/user.js';
 import { loadDemo } from '../services/demo/load-demo.js';
 import { generatePassword } from '../services/password.js';
 import { openApp } from './open-app.js';
 import { registerCommentCommands } from './comments-command.js';
+import { registerExportCommands } from './export-command.js';
 import { registerImportCommands } from './import-command.js';
 import { progress } from './progress.js';
 import { action } from './run-command.js';
@@ -144,6 +145,7 @@ user
   );
 
 registerCommentCommands(program);
+registerExportCommands(program);
 registerImportCommands(program);
 
 await program.parseAsync(process.argv);

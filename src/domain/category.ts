@@ -37,3 +37,22 @@ export function descendantIds(categoryId: number, all: readonly CategoryNode[]):
   }
   return ids;
 }
+
+/**
+ * Rows of a tree with every parent before its children, otherwise in the given order
+ * (exports: an importer creates a parent before its children). A loop of parents is cut.
+ */
+export function parentsFirst<T extends { id: number; parent_id: number | null }>(rows: readonly T[]): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: T[] = [];
+  const placed = new Set<number>();
+  for (const row of rows) {
+    const chain: T[] = [];
+    for (let at: T | undefined = row; at !== undefined && !placed.has(at.id) && !chain.includes(at); at = at.parent_id === null ? undefined : byId.get(at.parent_id)) chain.push(at);
+    for (const r of chain.reverse()) {
+      placed.add(r.id);
+      out.push(r);
+    }
+  }
+  return out;
+}

@@ -155,3 +155,8 @@ export function canUpdateUser(actor: Actor, targetId: number, fields: readonly s
 export function canManageSettings(actor: Actor): Decision {
   return actor.role === 'administrator' ? ALLOW : deny('seuls les administrateurs gèrent les réglages du site.');
 }
+
+/** Importing content (WordPress, Ghost, a Dépêche backup) from the admin. */
+export function canImport(actor: Actor): Decision {
+  return actor.role === 'administrator' ? ALLOW : deny('seuls les administrateurs importent des contenus.');
+}

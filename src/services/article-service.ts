@@ -46,6 +46,11 @@ export interface ArticleInput {
   userId?: number | null;
   /** A note for the revision list. */
   revisionNote?: string;
+  /**
+   * Accept a scheduled article whose time has passed (a restored backup): the scheduler
+   * publishes it on its next pass, as it would have on the old site.
+   */
+  allowPastSchedule?: boolean;
 }
 
 /** Columns whose change readers can see, so an edit of them after publication shows "Mis à jour le …". */
@@ -229,7 +234,7 @@ export class ArticleService {
     if (!isArticleStatus(status)) throw new DepecheError('DEPECHE_VALIDATION', { detail: `unknown status "${String(status)}"` });
     let publishedAt = input.publishedAt ?? null;
     if ((status === 'published' || status === 'scheduled') && publishedAt === null) publishedAt = now;
-    if (status === 'scheduled' && publishedAt !== null && publishedAt <= now) {
+    if (status === 'scheduled' && publishedAt !== null && publishedAt <= now && input.allowPastSchedule !== true) {
       throw new DepecheError('DEPECHE_VALIDATION', { detail: 'a scheduled article needs a publication time in the future' });
     }
     if (publishedAt !== null && !Number.isFinite(publishedAt)) throw new DepecheError('DEPECHE_VALIDATION', { detail: 'invalid publication time' });
@@ -245,7 +250,7 @@ export class ArticleService {
     if (input.featuredMediaId != null && (await repos.media.findByIds([input.featuredMediaId])).length === 0) {
       throw new DepecheError('DEPECHE_UNKNOWN_REFERENCE', { kind: 'media', ref: String(input.featuredMediaId) });
     }
-    const tagIds = input.tagIds !== undefined ? [...new Set(input.tagIds)] : await this.ensureTagsIn(repos, input.tagNames ?? [], now);
+    const tagIds = input.tagIds !== undefined ? await this.existingTags(repos, input.tagIds) : await this.ensureTagsIn(repos, input.tagNames ?? [], now);
     const language = input.language ?? this.ctx.site.siteLanguage;
     // Bodies are set once, when written: French rules for French articles of a site that wants them.
     const typography = language === 'fr' || language.startsWith('fr-') ? siteTypography(this.ctx.site) : 'off';
@@ -289,6 +294,14 @@ export class ArticleService {
     // A new tag can be suggested by search pages that found nothing.
     if (ids.length > existing.size) this.ctx.invalidator.afterCommit(repos, [SEARCH_TAG]);
     return ids;
+  }
+
+  private async existingTags(repos: Repositories, ids: readonly number[]): Promise<number[]> {
+    const unique = [...new Set(ids)];
+    const found = new Set((await repos.taxonomy.findTagsByIds(unique)).map((t) => t.id));
+    const missing = unique.filter((id) => !found.has(id));
+    if (missing.length > 0) throw new DepecheError('DEPECHE_UNKNOWN_REFERENCE', { kind: 'tag', ref: missing.join(', ') });
+    return unique;
   }
 
   private async writeJoins(repos: Repositories, id: number, prepared: Awaited<ReturnType<ArticleService['prepare']>>): Promise<void> {

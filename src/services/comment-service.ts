@@ -68,7 +68,7 @@ export function commenterTokenHash(token: string): string {
 }
 
 /** The hash used to spot the same text posted twice (case and spacing do not matter). */
-function bodyHashOf(body: string): string {
+export function bodyHashOf(body: string): string {
   return createHash('sha256').update(body.toLowerCase().replace(/\s+/g, ' ')).digest('hex');
 }
 

@@ -4,6 +4,9 @@ import { createRepositories } from '../storage/repositories/index.js';
 import type { Database } from '../storage/schema.js';
 import { ArticleService } from './article-service.js';
 import { AuthService } from './auth-service.js';
+import { BackupExporter } from './backup/backup-export.js';
+import { BackupRestorer } from './backup/backup-restore.js';
+import { WxrExporter } from './export/wxr-export.js';
 import { systemClock, type Clock } from './clock.js';
 import { CommentModerationService } from './comment-moderation.js';
 import { CommentService } from './comment-service.js';
@@ -41,7 +44,11 @@ export interface Services {
   ctx: ServiceContext;
   articles: ArticleService;
   auth: AuthService;
+  /** Whole-site backup (export) and restore into an empty site. */
+  backups: { exporter: BackupExporter; restorer: BackupRestorer };
   comments: CommentService;
+  /** The site as a WordPress WXR 1.2 file. */
+  wxrExport: WxrExporter;
   feeds: FeedService;
   editorial: EditorialService;
   moderation: CommentModerationService;
@@ -122,11 +129,20 @@ export function createServices(options: ServiceOptions): Services {
   const searchIndexer = new SearchIndexer(ctx);
   // Inside every article write's transaction: the index never disagrees with the site.
   ctx.articleWriteListeners.push(searchIndexer.listener);
-  return {
+  // Restores write everything in one transaction: the same services, bound to it.
+  const inTransaction = <T>(work: (services: Services) => Promise<T>): Promise<T> =>
+    options.db.isTransaction
+      ? work(services)
+      : options.db.transaction().execute((trx) =>
+          work(createServices({ ...options, db: trx, clock, mediaStorage: ctx.media, rateLimiter: ctx.rateLimiter, secretKey: options.secretKey ?? null })),
+        );
+  const services: Services = {
     ctx,
     articles,
     auth: new AuthService(ctx),
+    backups: { exporter: new BackupExporter(ctx), restorer: new BackupRestorer(ctx, inTransaction) },
     comments,
+    wxrExport: new WxrExporter(ctx),
     feeds: new FeedService(ctx),
     editorial,
     moderation,
@@ -146,4 +162,5 @@ export function createServices(options: ServiceOptions): Services {
     users: new UserService(ctx),
     workflow: new WorkflowService(ctx, articles, editorial),
   };
+  return services;
 }

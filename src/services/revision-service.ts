@@ -45,6 +45,14 @@ export class RevisionService {
     private readonly editorial: EditorialService,
   ) {}
 
+  /** Replaces an article's revisions with a saved history (restores of backups; no actor). */
+  async replaceHistory(articleId: number, history: ReadonlyArray<{ title: string; dek: string; body: string; note: string; userId: number | null; createdAt: number }>): Promise<void> {
+    await this.ctx.repos.transaction(async (repos) => {
+      await repos.revisions.deleteFor(articleId);
+      for (const r of history) await repos.revisions.insert({ article_id: articleId, user_id: r.userId, title: r.title, dek: r.dek, body: r.body, note: r.note, created_at: r.createdAt });
+    });
+  }
+
   /** The revisions of an article, newest first. */
   async list(actor: Actor, articleId: number): Promise<RevisionSummary[]> {
     const { facts } = await this.editorial.load(articleId);

@@ -136,10 +136,19 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   // Features land from parallel branches, so a newer database may have a later migration
   // than one merged afterwards; each migration is independent, so order by name is enough.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error !== undefined) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (error === undefined) return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+    // Kysely's introspection looks every schema up by name: one dropped meanwhile by another
+    // process (another app, parallel test suites) fails it. Not ours to fail on: look again.
+    if (attempt < 5 && otherSchemaVanished(error, migrationTableSchema)) continue;
     const detail = error instanceof Error ? error.message : String(error);
     throw new DepecheError('DEPECHE_DB_UNREACHABLE', { detail: `migration failed: ${detail}` }, { cause: error });
   }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** Whether a migration failed because some other schema than ours disappeared (PostgreSQL 3F000). */
+function otherSchemaVanished(error: unknown, ours: string | undefined): boolean {
+  if (!(error instanceof Error) || !('code' in error) || error.code !== '3F000') return false;
+  return ours === undefined || !error.message.includes(`"${ours}"`);
 }

@@ -311,6 +311,28 @@ export interface PagesTable {
   updated_at: number;
 }
 
+/** An import started from the admin: its progress, then its report. */
+export interface ImportJobsTable {
+  id: Generated<number>;
+  /** wordpress, ghost or depeche-backup. */
+  kind: string;
+  file_name: string;
+  dry_run: number;
+  /** running, done or failed. */
+  status: string;
+  phase: string;
+  done: number;
+  total: number;
+  /** The report (JSON) once done. */
+  report: string | null;
+  /** Why it failed (French, for the administrator). */
+  error: string | null;
+  created_by: number | null;
+  created_at: number;
+  /** Last progress written: a running job not updated for long has died with its process. */
+  updated_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -337,6 +359,7 @@ export interface Database {
   related_overrides: RelatedOverridesTable;
   import_map: ImportMapTable;
   pages: PagesTable;
+  import_jobs: ImportJobsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -354,3 +377,4 @@ export type ArticleNoteRow = Selectable<ArticleNotesTable>;
 export type RevisionRow = Selectable<RevisionsTable>;
 export type ImportMapRow = Selectable<ImportMapTable>;
 export type PageRow = Selectable<PagesTable>;
+export type ImportJobRow = Selectable<ImportJobsTable>;

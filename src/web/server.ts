@@ -150,6 +150,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     prefix: '/api/admin',
     services,
     siteUrl: config.siteUrl,
+    importMaxBytes: config.importMaxBytes,
     renderPreview: async (id) => {
       const view = await services.publicSite.previewPage(id);
       return view ? renderPage(ArticlePage({ view, stylesheet: responder.stylesheet, preview: true })) : undefined;

@@ -39,6 +39,7 @@ interface Fixtures {
   apiKey(owner: number): Promise<number>;
   user(): Promise<number>;
   revisions(articleId: number): Promise<[number, number]>;
+  importJob(): Promise<number>;
 }
 
 interface Case {
@@ -156,6 +157,14 @@ const CASES: Case[] = [
     expect: 'UFFFFAA',
     request: async (f, owner) => del(`${A}/articles/${await f.article(owner, 'published')}/related/${await f.article(owner, 'published')}`),
   },
+  {
+    route: 'POST /api/admin/imports',
+    what: 'upload a file to import',
+    expect: 'UFFFFFA',
+    request: async () => ({ method: 'POST', url: `${A}/imports`, ...multipart({ dryRun: 'true', file: { name: 'ghost.json', type: 'application/json', bytes: Buffer.from(JSON.stringify({ meta: { version: '5.0.0' }, data: { posts: [] } })) } }) }),
+  },
+  { route: 'GET /api/admin/imports/{id}', what: 'follow an import', expect: 'UFFFFFA', request: async (f) => get(`${A}/imports/${await f.importJob()}`) },
+  { route: 'GET /api/admin/imports/{id}/report', what: 'read an import’s report', expect: 'UFFFFFA', request: async (f) => get(`${A}/imports/${await f.importJob()}/report`) },
   { route: 'GET /api/admin/settings', what: 'read settings', expect: 'UFFFFFA', request: async () => get(`${A}/settings`) },
   { route: 'PATCH /api/admin/settings', what: 'change settings', expect: 'UFFFFFA', request: async () => patch(`${A}/settings`, { siteDescription: 'Un journal.' }) },
 ];
@@ -195,6 +204,10 @@ describeEachDatabase('Admin API permission matrix', (dialect) => {
       },
       apiKey: async (owner) => (await services.auth.createApiKey({ id: owner, role: 'author' }, `clé ${++n}`)).id,
       user: async () => services.users.createUser({ email: `compte${++n}@example.org`, name: `Compte ${n}`, role: 'author', password: TEST_PASSWORD }),
+      importJob: async () => {
+        const report = { source: 'ghost', dryRun: true, counts: {}, warnings: [], warningsOmitted: 0, externalMedia: [], durationMs: 1 };
+        return services.ctx.repos.importJobs.insert({ kind: 'ghost', file_name: 'ghost.json', dry_run: 1, status: 'done', phase: 'terminé', done: 1, total: 1, report: JSON.stringify(report), created_by: staff.administrator, created_at: NOW, updated_at: NOW });
+      },
       revisions: async (articleId) => {
         await services.articles.updateArticle(articleId, { title: `Titre modifié ${++n}` });
         const list = await services.ctx.repos.revisions.listWithUsers(articleId);

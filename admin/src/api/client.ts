@@ -23,6 +23,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The current CSRF token (uploads sent with XMLHttpRequest add it themselves). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Runs `listener` whenever the server answers 401: the session has ended. Returns an unsubscribe function. */
 export function onUnauthenticated(listener: () => void): () => void {
   unauthenticatedListeners.add(listener);

@@ -9,6 +9,8 @@ import type {
   Category,
   BulkResult,
   Comment,
+  ImportJob,
+  ImportReport,
   CommentEdit,
   CommentStatus,
   Media,
@@ -132,4 +134,10 @@ export const commentersApi = {
 export const settingsApi = {
   get: () => api<Settings>('GET', '/settings'),
   update: (patch: Partial<Settings>) => api<Settings>('PATCH', '/settings', patch),
+};
+
+/** Imports (administrators): the upload itself goes through uploadImport (progress events). */
+export const importsApi = {
+  get: (id: number) => api<ImportJob>('GET', `/imports/${id}`),
+  report: (id: number) => api<ImportReport>('GET', `/imports/${id}/report`),
 };

@@ -210,3 +210,40 @@ export interface Settings {
   /** URL template called with stale cache tags ({tags} or {tag}); empty: none. */
   purgeWebhookUrl: string;
 }
+
+/** The kinds of files the admin imports. */
+export type ImportKind = 'wordpress' | 'ghost' | 'depeche-backup';
+
+/** An import started from the admin. */
+export interface ImportJob {
+  id: number;
+  kind: ImportKind;
+  fileName: string;
+  dryRun: boolean;
+  status: 'running' | 'done' | 'failed';
+  phase: string;
+  done: number;
+  total: number;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Counters of one type in an import report. */
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+/** What an import did. */
+export interface ImportReport {
+  source: string;
+  dryRun: boolean;
+  counts: Record<string, ImportCounts>;
+  warnings: Array<{ kind: string; sourceId: string; message: string }>;
+  warningsOmitted: number;
+  externalMedia: Array<{ sourceId: string; url: string }>;
+  durationMs: number;
+}

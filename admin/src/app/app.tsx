@@ -4,6 +4,7 @@ import { Route, Router, Switch } from 'wouter';
 import { ArticleListScreen } from '../screens/article-list-screen.js';
 import { CommentsScreen } from '../screens/comments-screen.js';
 import { ExpiredSessionDialog, LoginScreen } from '../screens/login-screen.js';
+import { ImportScreen } from '../screens/import-screen.js';
 import { MediaScreen } from '../screens/media-screen.js';
 import { NotFoundScreen } from '../screens/not-found-screen.js';
 import { PasswordScreen } from '../screens/password-screen.js';
@@ -36,6 +37,7 @@ export function App() {
             <Route path="/commentaires" component={CommentsScreen} />
             <Route path="/utilisateurs" component={UsersScreen} />
             <Route path="/reglages" component={SettingsScreen} />
+            <Route path="/importer" component={ImportScreen} />
             <Route path="/mot-de-passe" component={PasswordScreen} />
             <Route component={NotFoundScreen} />
           </Switch>

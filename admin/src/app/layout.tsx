@@ -96,6 +96,9 @@ export function Layout(props: { children: ReactNode }) {
                 <li>
                   <NavLink href="/reglages">Réglages</NavLink>
                 </li>
+                <li>
+                  <NavLink href="/importer">Importer</NavLink>
+                </li>
               </>
             ) : null}
           </ul>

@@ -60,14 +60,14 @@ export class ImportReportBuilder {
 }
 
 /** The report as people read it: one line per type, then the warnings. */
-export function formatReport(report: ImportReport, maxWarnings = 200): string {
+export function formatReport(report: ImportReport, maxWarnings = 200, filesOption = '--uploads'): string {
   const lines: string[] = [];
   lines.push(report.dryRun ? `Dry run (nothing was written) of the ${report.source} import:` : `Import from ${report.source} finished in ${(report.durationMs / 1000).toFixed(1)} s:`);
   for (const [type, c] of Object.entries(report.counts)) {
     if (c.created + c.updated + c.unchanged + c.skipped === 0) continue;
     lines.push(`  ${type.padEnd(12)} ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped`);
   }
-  if (report.externalMedia.length > 0) lines.push(`  ${report.externalMedia.length} image(s) left at their original address (give --uploads to import the files).`);
+  if (report.externalMedia.length > 0) lines.push(`  ${report.externalMedia.length} image(s) left at their original address (give ${filesOption} to import the files).`);
   const total = report.warnings.length + report.warningsOmitted;
   if (total > 0) {
     lines.push(`Warnings (${total}):`);

@@ -5,6 +5,7 @@ import * as m003 from './003-newsroom.js';
 import * as m005 from './005-comments.js';
 import * as m002 from './002-search.js';
 import * as m006 from './006-import.js';
+import * as m007 from './007-import-jobs.js';
 
 /** Migrations by name; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '005-comments': m005,
   '002-search': m002,
   '006-import': m006,
+  '007-import-jobs': m007,
 };

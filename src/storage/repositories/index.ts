@@ -6,6 +6,8 @@ import { ArticleAdminRepository } from './article-admin-repository.js';
 import { ArticleNoteRepository } from './article-note-repository.js';
 import { ArticleRepository } from './article-repository.js';
 import { CommentRepository } from './comment-repository.js';
+import { ExportRepository } from './export-repository.js';
+import { ImportJobRepository } from './import-job-repository.js';
 import { ImportMapRepository } from './import-map-repository.js';
 import { LockRepository } from './lock-repository.js';
 import { PageRepository } from './page-repository.js';
@@ -30,6 +32,10 @@ export interface Repositories {
   articleNotes: ArticleNoteRepository;
   articles: ArticleRepository;
   comments: CommentRepository;
+  /** Whole-site reads of the exports. */
+  exports: ExportRepository;
+  /** Imports started from the admin. */
+  importJobs: ImportJobRepository;
   /** Source item → local row, for imports. */
   importMap: ImportMapRepository;
   /** Jobs one process at a time may run (the scheduler's passes). */
@@ -55,6 +61,8 @@ export interface Repositories {
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /** Follow-up work of the transaction these repositories are bound to; undefined outside one. */
   readonly commitScope: CommitScope | undefined;
+  /** Runs `work` on one consistent view of the database (exports): a repeatable-read transaction. */
+  snapshot<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /**
    * Inside a transaction, runs `work` under a savepoint: when it throws, only its own writes are
    * undone and the transaction goes on (PostgreSQL would otherwise refuse every later statement).
@@ -91,6 +99,8 @@ export function createRepositories(db: Kysely<Database>, scope?: CommitScope): R
     articleNotes: new ArticleNoteRepository(db),
     articles: new ArticleRepository(db),
     comments: new CommentRepository(db),
+    exports: new ExportRepository(db),
+    importJobs: new ImportJobRepository(db),
     importMap: new ImportMapRepository(db),
     locks: new LockRepository(db),
     loginThrottle: new LoginThrottleRepository(db),
@@ -117,6 +127,14 @@ export function createRepositories(db: Kysely<Database>, scope?: CommitScope): R
       return result;
     },
     commitScope: scope,
+    // SQLite's transactions are snapshots already (WAL); PostgreSQL's need repeatable read.
+    snapshot: async (work) => {
+      if (db.isTransaction) return work(createRepositories(db, scope));
+      const outer = new CommitScope();
+      const result = await db.transaction().setIsolationLevel('repeatable read').execute((trx) => work(createRepositories(trx, outer)));
+      await outer.committed();
+      return result;
+    },
     attempt: (work) => underSavepoint(db, scope, work),
   };
 }

@@ -11,6 +11,18 @@ export class RedirectRepository {
     return this.db.selectFrom('redirects').selectAll().where('from_path', '=', fromPath).executeTakeFirst();
   }
 
+  /** Stores a redirect as it is (restores); false when the path already redirects somewhere. */
+  async insert(row: { from_path: string; to_path: string; status_code: number; created_at: number }): Promise<boolean> {
+    const inserted = await this.db.insertInto('redirects').values(row).onConflict((oc) => oc.column('from_path').doNothing()).returning('id').executeTakeFirst();
+    return inserted !== undefined;
+  }
+
+  /** How many redirects exist. */
+  async count(): Promise<number> {
+    const { n } = await this.db.selectFrom('redirects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
   /** Removes the redirect away from a path (it is live again). */
   async remove(fromPath: string): Promise<void> {
     await this.db.deleteFrom('redirects').where('from_path', '=', fromPath).execute();

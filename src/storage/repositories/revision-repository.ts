@@ -12,6 +12,11 @@ export class RevisionRepository {
     await this.db.insertInto('revisions').values(row).execute();
   }
 
+  /** Deletes every revision of an article. */
+  async deleteFor(articleId: number): Promise<void> {
+    await this.db.deleteFrom('revisions').where('article_id', '=', articleId).execute();
+  }
+
   /** The revisions of an article with the name of who saved each, newest first (no body). */
   async listWithUsers(articleId: number): Promise<Array<{ id: number; created_at: number; note: string; user_name: string | null }>> {
     return this.db

@@ -24,7 +24,7 @@ export class TaxonomyRepository {
   }
 
   /** Changes a category. */
-  async updateCategory(id: number, patch: Partial<Omit<CategoryRow, 'id' | 'created_at'>>): Promise<void> {
+  async updateCategory(id: number, patch: Partial<Omit<CategoryRow, 'id'>>): Promise<void> {
     await this.db.updateTable('categories').set(patch).where('id', '=', id).execute();
   }
 
@@ -70,6 +70,12 @@ export class TaxonomyRepository {
   async findTagsBySlugs(slugs: readonly string[]): Promise<TagRow[]> {
     if (slugs.length === 0) return [];
     return this.db.selectFrom('tags').selectAll().where('slug', 'in', slugs).execute();
+  }
+
+  /** Tags by id. */
+  async findTagsByIds(ids: readonly number[]): Promise<TagRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('tags').selectAll().where('id', 'in', ids).execute();
   }
 
   /** Inserts a tag and returns its id. */

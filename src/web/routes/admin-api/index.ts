@@ -8,12 +8,14 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DepecheError, errorMessage, type ErrorCode } from '../../../errors.js';
+import { DEFAULT_IMPORT_MAX_BYTES } from '../../../services/files/json-file.js';
 import type { Services } from '../../../services/index.js';
 import { registerStaffAuth } from '../../plugins/staff-auth.js';
 import { registerApiKeyRoutes } from './api-keys.js';
 import { registerArticleRoutes } from './articles.js';
 import { registerCommenterRoutes } from './commenters.js';
 import { registerCommentRoutes } from './comments.js';
+import { registerImportRoutes } from './imports.js';
 import { registerMediaRoutes, MAX_UPLOAD_BYTES } from './media.js';
 import { registerRelatedRoutes } from './related.js';
 import { registerRevisionRoutes } from './revisions.js';
@@ -28,6 +30,8 @@ export interface AdminApiOptions {
   siteUrl: string;
   /** Renders the preview of an article (the public page, drafts included). */
   renderPreview: (articleId: number) => Promise<string | undefined>;
+  /** Largest import file accepted (IMPORT_MAX_MB). */
+  importMaxBytes?: number;
 }
 
 function send(reply: import('fastify').FastifyReply, status: number, code: ErrorCode | string, message: string) {
@@ -102,6 +106,7 @@ export async function adminApi(app: FastifyInstance, options: AdminApiOptions): 
   registerRelatedRoutes(app, services);
   registerCommenterRoutes(app, services);
   registerSettingsRoutes(app, services);
+  registerImportRoutes(app, services, { maxBytes: options.importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES });
 
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 }
