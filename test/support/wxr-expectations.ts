@@ -118,7 +118,9 @@ export function expectedCounts(path: string): WxrExpectation {
   }
   for (const item of entries.filter((e) => e.uri === '' && e.local === 'item')) {
     const type = wpText(item, 'post_type');
-    const id = wpText(item, 'post_id') ?? '';
+    // Items without wp:post_id are still posts: the guid or link (else the title) tells them apart.
+    const plain = (local: string) => item.children.find((c) => c.uri === '' && c.local === local)?.text.trim() ?? '';
+    const id = wpText(item, 'post_id') ?? (plain('guid') || plain('link') || plain('title') ? `key:${plain('guid')}|${plain('link')}|${plain('title')}` : '');
     const status = wpText(item, 'status') ?? 'draft';
     if (type === 'attachment') {
       const url = wpText(item, 'attachment_url') ?? item.children.find((c) => c.uri === '' && c.local === 'guid')?.text.trim() ?? '';
@@ -129,7 +131,7 @@ export function expectedCounts(path: string): WxrExpectation {
     (type === 'post' ? articles : pages).add(id);
     const coAuthors: string[] = [];
     for (const c of item.children.filter((c) => c.uri === '' && c.local === 'category')) {
-      const nicename = c.attrs.nicename ?? '';
+      const nicename = c.attrs.nicename ?? (c.attrs.domain === undefined ? c.text.trim() : '');
       if (nicename === '') continue;
       const domain = c.attrs.domain ?? 'category';
       if (domain === 'category') categories.add(normalise(nicename));

@@ -6,6 +6,7 @@
  * WordPress meanings are mapped here (statuses, Co-Authors Plus bylines, Yoast SEO fields,
  * featured images, comment approval values); content is converted by `wordpress-content.ts`.
  */
+import { createHash } from 'node:crypto';
 import { importSlug } from '../../domain/import/import-text.js';
 import { convertWordPressContent } from '../../domain/import/wordpress-content.js';
 import { DepecheError } from '../../errors.js';
@@ -229,7 +230,7 @@ export class WxrReader implements ImportReader {
   private secondPass(item: WxrNode, out: ImportRecord[]): void {
     if (item.ns !== 'rss' || item.name !== 'item') return;
     const type = childText(item, 'wp', 'post_type')?.trim() ?? '';
-    const id = childText(item, 'wp', 'post_id')?.trim() ?? '';
+    const id = itemSourceId(item);
     if (type === 'attachment') return;
     if (type !== 'post' && type !== 'page') {
       out.push({ type: 'notice', sourceKind: type || 'item', sourceId: id || '?', reason: type === '' ? 'item without a WordPress post type (wp:post_type): skipped' : `items of type "${type}" are not imported`, skipped: true });
@@ -252,7 +253,8 @@ export class WxrReader implements ImportReader {
     const coAuthors: string[] = [];
     for (const c of childrenNamed(item, 'rss', 'category')) {
       const domain = c.attrs.domain ?? 'category';
-      const slug = (c.attrs.nicename ?? '').trim();
+      // RSS-style <category>Name</category> (no nicename, as hand-made exports write them) is keyed by its name.
+      const slug = (c.attrs.nicename ?? '').trim() || (c.attrs.domain === undefined ? c.text.trim() : '');
       if (slug === '') continue;
       if (domain === 'category') {
         categories.push(this.term(out, 'category', slug, c.text, null, ''));
@@ -336,4 +338,23 @@ export class WxrReader implements ImportReader {
     }
     return ordered;
   }
+}
+
+/**
+ * The source id of an item: its wp:post_id; for exports written without one (hand-made or
+ * by other tools), the WordPress id in its guid or link (`?p=19`, `?page_id=7`), else a stable
+ * hash of its guid, link and title, so a re-import still finds it.
+ */
+export function itemSourceId(item: WxrNode): string {
+  const postId = childText(item, 'wp', 'post_id')?.trim() ?? '';
+  if (postId !== '') return postId;
+  const guid = childText(item, 'rss', 'guid')?.trim() ?? '';
+  const link = childText(item, 'rss', 'link')?.trim() ?? '';
+  for (const address of [guid, link]) {
+    const match = /[?&](?:p|page_id)=(\d{1,18})(?:&|#|$)/.exec(address);
+    if (match?.[1] !== undefined) return match[1];
+  }
+  const title = childText(item, 'rss', 'title')?.trim() ?? '';
+  if (guid === '' && link === '' && title === '') return '';
+  return `h${createHash('sha256').update(`${guid}\n${link}\n${title}`).digest('hex').slice(0, 16)}`;
 }
