@@ -1,6 +1,6 @@
 /** Builds every service over one database. */
 import type { Kysely } from 'kysely';
-import { createRepositories } from '../storage/repositories/index.js';
+import { CommitScope, createRepositories } from '../storage/repositories/index.js';
 import type { Database } from '../storage/schema.js';
 import { ArticleService } from './article-service.js';
 import { AuthService } from './auth-service.js';
@@ -95,11 +95,13 @@ export interface ServiceOptions {
   invalidationBus?: InvalidationBus;
   /** Where cache warnings go (a failing purge webhook or bus); standard error when absent. */
   onCacheWarning?: (message: string) => void;
+  /** Services bound to a transaction (restores): its commit scope and the outer invalidator. */
+  transaction?: { scope: CommitScope; invalidator: PageInvalidator };
 }
 
 /** Wires the services. */
 export function createServices(options: ServiceOptions): Services {
-  const repos = createRepositories(options.db);
+  const repos = createRepositories(options.db, options.transaction?.scope);
   const clock = options.clock ?? systemClock;
   const invalidation = options.invalidationBus ?? new LocalInvalidationBus();
   const warn = options.onCacheWarning ?? ((message: string) => process.stderr.write(`${message}\n`));
@@ -114,9 +116,10 @@ export function createServices(options: ServiceOptions): Services {
     rateLimiter: options.rateLimiter ?? new MemoryRateLimiter(clock),
     commentSettings: new CommentSettingsService(repos, clock),
     invalidation,
-    invalidator: new PageInvalidator(invalidation, { webhook, warn }),
+    invalidator: options.transaction?.invalidator ?? new PageInvalidator(invalidation, { webhook, warn }),
   };
-  ctx.commentSettings.followInvalidations(invalidation, ctx.invalidator);
+  // Services bound to one transaction live as long as it: the outer services follow the bus.
+  if (options.transaction === undefined) ctx.commentSettings.followInvalidations(invalidation, ctx.invalidator);
   const articles = new ArticleService(ctx);
   const editorial = new EditorialService(ctx, articles);
   const mailer = options.mailer;
@@ -130,12 +133,16 @@ export function createServices(options: ServiceOptions): Services {
   // Inside every article write's transaction: the index never disagrees with the site.
   ctx.articleWriteListeners.push(searchIndexer.listener);
   // Restores write everything in one transaction: the same services, bound to it.
-  const inTransaction = <T>(work: (services: Services) => Promise<T>): Promise<T> =>
-    options.db.isTransaction
-      ? work(services)
-      : options.db.transaction().execute((trx) =>
-          work(createServices({ ...options, db: trx, clock, mediaStorage: ctx.media, rateLimiter: ctx.rateLimiter, secretKey: options.secretKey ?? null })),
-        );
+  const inTransaction = async <T>(work: (services: Services) => Promise<T>): Promise<T> => {
+    if (options.db.isTransaction) return work(services);
+    // Invalidations of the restore wait for its commit, then go through this process's invalidator.
+    const scope = new CommitScope();
+    const result = await options.db.transaction().execute((trx) =>
+      work(createServices({ ...options, db: trx, clock, mediaStorage: ctx.media, rateLimiter: ctx.rateLimiter, secretKey: options.secretKey ?? null, invalidationBus: invalidation, transaction: { scope, invalidator: ctx.invalidator } })),
+    );
+    await scope.committed();
+    return result;
+  };
   const services: Services = {
     ctx,
     articles,
