@@ -1,9 +1,9 @@
-/** `depeche import wordpress FILE [--uploads DIR] [--dry-run] [--report FILE]`. */
+/** `depeche import wordpress FILE [--uploads DIR] [--dry-run] [--report FILE] [--related]`. */
 import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DepecheError } from '../errors.js';
-import { ImportService } from '../services/import/import-service.js';
+import { DEFAULT_RELATED_LIMIT, ImportService } from '../services/import/import-service.js';
 import { formatReport } from '../services/import/import-report.js';
 import { uploadsLocator } from '../services/import/uploads-locator.js';
 import { WxrReader } from '../services/import/wxr-reader.js';
@@ -27,8 +27,9 @@ export function registerImportCommands(program: Command): void {
     .option('--uploads <dir>', 'a copy of wp-content/uploads: images are imported into the media library (otherwise they stay at their old address)')
     .option('--dry-run', 'check and count everything, write nothing')
     .option('--report <file>', 'write the full report as JSON to this file')
+    .option('--related', `compute the related-article lists at the end even for more than ${DEFAULT_RELATED_LIMIT.toLocaleString('en')} published articles (a few ms per article; otherwise left to \`depeche reindex\`)`)
     .action(
-      action(async (file: string, options: { uploads?: string; dryRun?: boolean; report?: string }) => {
+      action(async (file: string, options: { uploads?: string; dryRun?: boolean; report?: string; related?: boolean }) => {
         if (options.uploads !== undefined && !(existsSync(options.uploads) && statSync(options.uploads).isDirectory())) {
           throw new DepecheError('DEPECHE_CLI_USAGE', { detail: `--uploads ${options.uploads} is not a folder` });
         }
@@ -40,6 +41,7 @@ export function registerImportCommands(program: Command): void {
           // Entries go by twice (files and terms, then posts): progress counts records written.
           const report = await new ImportService(app.services).run(reader, {
             dryRun: options.dryRun === true,
+            ...(options.related === true ? { relatedLimit: Infinity } : {}),
             ...(options.uploads !== undefined ? { localFile: uploadsLocator(options.uploads) } : {}),
             onProgress: (done) => bar('Importing', done, Math.max(done, reader.entries)),
             onPhase: (phase, done, total) => bar(phase === 'related' ? 'Related articles' : 'Links', done, total),
