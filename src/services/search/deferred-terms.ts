@@ -40,7 +40,7 @@ export class DeferredTerms {
     for (const [key, delta] of this.item) {
       const entry = this.batch.get(key);
       if (entry) entry.count += delta.count;
-      else this.batch.set(key, { ...delta });
+      else this.batch.set(key, delta);
     }
     this.item = new Map();
   }

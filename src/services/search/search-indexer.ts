@@ -56,10 +56,14 @@ export class SearchIndexer {
     await repos.searchIndex.replace({ ...analyzed.doc, forms: serializeForms(analyzed.forms) }, now);
     // Only what changed goes through the vocabulary: an edit touches a few words.
     const key = (p: FormTerm) => `${p.form} ${p.term}`;
-    const before = new Set(previous.map(key));
-    const after = new Set(analyzed.forms.map(key));
-    const removed = previous.filter((p) => !after.has(key(p)));
-    const added = analyzed.forms.filter((p) => !before.has(key(p)));
+    let removed: FormTerm[] = [];
+    let added = analyzed.forms;
+    if (previous.length > 0) {
+      const before = new Set(previous.map(key));
+      const after = new Set(analyzed.forms.map(key));
+      removed = previous.filter((p) => !after.has(key(p)));
+      added = analyzed.forms.filter((p) => !before.has(key(p)));
+    }
     await repos.searchTerms.remove(options.deferred ? options.deferred.takeBack(removed) : removed);
     if (options.deferred) options.deferred.add(added);
     else await repos.searchTerms.add(added);
