@@ -10,7 +10,7 @@ import type { RestoreReport } from '../services/backup/backup-restore.js';
 import { GhostReader, ghostImagesFolder } from '../services/import/ghost-reader.js';
 import type { ImportReader, ImportReport } from '../services/import/import-model.js';
 import { formatReport } from '../services/import/import-report.js';
-import { ImportService, type ImportOptions } from '../services/import/import-service.js';
+import { DEFAULT_RELATED_LIMIT, ImportService, type ImportOptions } from '../services/import/import-service.js';
 import { uploadsLocator } from '../services/import/uploads-locator.js';
 import { WxrReader } from '../services/import/wxr-reader.js';
 import { DepecheError } from '../errors.js';
@@ -30,7 +30,7 @@ function printRestoreReport(report: RestoreReport & { dryRun: boolean }): void {
 }
 
 /** Runs an import through the one import service, with a progress line, the report and `--report FILE`. */
-export async function runImport(makeReader: (maxBytes: number) => ImportReader, options: { dryRun?: boolean; report?: string; localFile?: ImportOptions['localFile']; filesOption?: string }): Promise<ImportReport> {
+export async function runImport(makeReader: (maxBytes: number) => ImportReader, options: { dryRun?: boolean; report?: string; localFile?: ImportOptions['localFile']; filesOption?: string; relatedLimit?: number }): Promise<ImportReport> {
   const app = await openApp();
   const bar = progressBar();
   try {
@@ -41,6 +41,7 @@ export async function runImport(makeReader: (maxBytes: number) => ImportReader, 
     const report = await new ImportService(app.services).run(reader, {
       dryRun: options.dryRun === true,
       ...(options.localFile ? { localFile: options.localFile } : {}),
+      ...(options.relatedLimit !== undefined ? { relatedLimit: options.relatedLimit } : {}),
       onProgress: (records) => bar('import', records, Math.max(records, total)),
       onPhase: (phase, done, total) => bar(phase, done, total),
     });
@@ -68,8 +69,9 @@ export function registerImportCommands(program: Command): Command {
     .option('--uploads <dir>', 'a copy of wp-content/uploads: images are imported into the media library (otherwise they stay at their old address)')
     .option('--dry-run', 'check and count everything, write nothing')
     .option('--report <file>', 'write the full report as JSON to this file')
+    .option('--related', `compute the related-article lists at the end even for more than ${DEFAULT_RELATED_LIMIT.toLocaleString('en')} published articles (a few ms per article; otherwise left to \`depeche reindex\`)`)
     .action(
-      action(async (file: string, options: { uploads?: string; dryRun?: boolean; report?: string }) => {
+      action(async (file: string, options: { uploads?: string; dryRun?: boolean; report?: string; related?: boolean }) => {
         if (options.uploads !== undefined && !(existsSync(options.uploads) && statSync(options.uploads).isDirectory())) {
           throw new DepecheError('DEPECHE_CLI_USAGE', { detail: `--uploads ${options.uploads} is not a folder` });
         }
@@ -77,6 +79,7 @@ export function registerImportCommands(program: Command): Command {
           ...(options.dryRun ? { dryRun: true } : {}),
           ...(options.report ? { report: options.report } : {}),
           ...(options.uploads !== undefined ? { localFile: uploadsLocator(options.uploads) } : {}),
+          ...(options.related === true ? { relatedLimit: Infinity } : {}),
         });
       }),
     );

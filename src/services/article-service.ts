@@ -213,6 +213,7 @@ export class ArticleService {
    */
   private async afterWrite(repos: Repositories, articleId: number, before: ArticlePlacement | undefined | ((after: ArticlePlacement) => ArticlePlacement), now: number): Promise<void> {
     for (const listener of this.ctx.articleWriteListeners) await listener(repos, articleId);
+    if (this.ctx.siteStaleAtEnd === true) return;
     const after = await this.placement(repos, articleId, now);
     const previous = typeof before === 'function' ? (after ? before(after) : undefined) : before;
     this.ctx.invalidator.afterCommit(repos, articleChangeTags(articleId, previous, after));

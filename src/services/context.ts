@@ -53,6 +53,11 @@ export interface ServiceContext {
   invalidation: InvalidationBus;
   /** How writes publish the cache tags they made stale (after their commit). */
   invalidator: PageInvalidator;
+  /**
+   * Set by a bulk writer (an import) that drops every cached page once it ends: article writes
+   * then skip working out which pages they made stale (a few reads per write, for nothing).
+   */
+  siteStaleAtEnd?: boolean;
 }
 
 /** Hears about comments that need a moderator. */

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DepecheError } from '../../src/errors.js';
 import { fixedClock } from '../../src/services/clock.js';
+import { formatReport } from '../../src/services/import/import-report.js';
 import { ImportService } from '../../src/services/import/import-service.js';
 import { WxrReader } from '../../src/services/import/wxr-reader.js';
 import { createServices, type Services } from '../../src/services/index.js';
@@ -221,6 +222,38 @@ ${extra}</item>
         expect((error as DepecheError).messageIn('en')).toMatch(message);
         expect(await rowCounts(db)).toEqual(before);
       });
+    }
+  });
+
+  it('writes the search vocabulary per batch with exact counts, and leaves related lists to reindex past the limit', async () => {
+    const fresh = await createTestDatabase(dialect);
+    try {
+      const s = servicesOver(fresh);
+      const item = (id: number, title: string, text: string) => `<item><title>${title}</title><link>https://ancien.example.org/article-${id}/</link><dc:creator>jeanne</dc:creator>
+<content:encoded><![CDATA[${text}]]></content:encoded><wp:post_id>${id}</wp:post_id><wp:post_date_gmt>2024-05-0${id} 08:30:00</wp:post_date_gmt><wp:post_name>article-${id}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<category domain="category" nicename="monde"><![CDATA[Monde]]></category></item>`;
+      const items = (third: string) => [item(1, 'Le conseil municipal vote', 'Le maire présente le budget au conseil.'), item(2, 'Élections au conseil', 'Les électeurs votent pour le conseil régional.'), item(3, 'Le budget', third)].join('\n');
+      const vocabulary = async () => fresh.db.selectFrom('search_terms').select(['form', 'term', 'doc_count']).orderBy('form').orderBy('term').execute();
+      const file = write('vocabulary.xml', wxr(items('Le budget du département augmente.')));
+      // Batches of two: the vocabulary is written by two batches, then a third changes an article.
+      const first = await new ImportService(s).run(new WxrReader(file), { batchSize: 2, relatedLimit: 2 });
+      expect(first.counts.articles.created).toBe(3);
+      expect(first.relatedDeferred).toBe(3);
+      expect(formatReport(first)).toContain('depeche reindex');
+      expect(await fresh.db.selectFrom('related_articles').selectAll().execute()).toEqual([]);
+      writeFileSync(file, wxr(items('Le budget de la région baisse, dit le maire.')));
+      const second = await new ImportService(s).run(new WxrReader(file), { batchSize: 2 });
+      expect(second.counts.articles).toMatchObject({ updated: 1, unchanged: 2 });
+      expect(second.relatedDeferred).toBeUndefined();
+      expect((await fresh.db.selectFrom('related_articles').selectAll().execute()).length).toBeGreaterThan(0);
+      const imported = await vocabulary();
+      expect(imported.some((t) => t.form === 'region')).toBe(true);
+      expect(imported.some((t) => t.form === 'departement')).toBe(false);
+      // A rebuild from the articles counts every pair again: the import's counts must be the same.
+      await s.searchIndexer.reindexAll({ related: false });
+      expect(await vocabulary()).toEqual(imported);
+    } finally {
+      await fresh.destroy();
     }
   });
 

@@ -28,6 +28,9 @@ const OPENING_CONTEXT = /^$|[\s\u00a0\u202f([{«“‘—–\-/]/;
 /** URLs (with a scheme or www.) and e-mail addresses are never touched. */
 const PROTECTED = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>"«»]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu;
 
+/** What every {@link PROTECTED} match contains: text without any has nothing to protect (most text). */
+const MAYBE_PROTECTED = /:\/\/|mailto:|www\.|@/i;
+
 /** Units and currencies written after a number (tied to it by a no-break space). */
 const UNITS = [
   '%', '‰', '€', '\\$', '£', '¥', 'M€', 'Md€', 'Mds€', 'k€', '°C', '°F', '°',
@@ -95,6 +98,7 @@ export class Typesetter {
 
   /** Sets one run of text; URLs and e-mail addresses inside it are left as they are. */
   run(text: string): string {
+    if (!MAYBE_PROTECTED.test(text)) return this.setPlain(text);
     let out = '';
     let from = 0;
     for (const match of text.matchAll(PROTECTED)) {

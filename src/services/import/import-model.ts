@@ -165,6 +165,8 @@ export interface ImportReport {
   externalMedia: Array<{ sourceId: string; url: string }>;
   /** Wall time, milliseconds. */
   durationMs: number;
+  /** Published articles whose related lists were left to `depeche reindex` (a large import); absent when computed. */
+  relatedDeferred?: number;
 }
 
 /** An empty counter set. */

@@ -52,6 +52,11 @@ export class ImportReportBuilder {
     if (this.report.externalMedia.length < MAX_LISTED_EXTERNAL_MEDIA) this.report.externalMedia.push({ sourceId, url });
   }
 
+  /** Notes that the related lists of `articles` published articles were left to `depeche reindex`. */
+  deferRelated(articles: number): void {
+    this.report.relatedDeferred = articles;
+  }
+
   /** The finished report. */
   finish(): ImportReport {
     this.report.durationMs = Date.now() - this.started;
@@ -66,6 +71,9 @@ export function formatReport(report: ImportReport, maxWarnings = 200, filesOptio
   for (const [type, c] of Object.entries(report.counts)) {
     if (c.created + c.updated + c.unchanged + c.skipped === 0) continue;
     lines.push(`  ${type.padEnd(12)} ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped`);
+  }
+  if (report.relatedDeferred !== undefined) {
+    lines.push(`  Related-article lists of the ${report.relatedDeferred} published articles were not computed (a large import): run \`depeche reindex\` (meanwhile article pages show articles sharing their tags and category).`);
   }
   if (report.externalMedia.length > 0) lines.push(`  ${report.externalMedia.length} image(s) left at their original address (give ${filesOption} to import the files).`);
   const total = report.warnings.length + report.warningsOmitted;

@@ -16,6 +16,7 @@ import { DepecheError } from '../../errors.js';
 import { SITE_TAG } from '../../domain/cache-tags.js';
 import type { Services } from '../index.js';
 import type { ServiceContext } from '../context.js';
+import { DeferredTerms } from '../search/deferred-terms.js';
 import { ImportReportBuilder } from './import-report.js';
 import type { ImportReader, ImportRecord, ImportReport } from './import-model.js';
 import { ImportWriter, type PendingLinks } from './import-writer.js';
@@ -38,6 +39,11 @@ export interface ImportOptions {
   onProgress?: (records: number) => void;
   /** Told of the final passes (related articles). */
   onPhase?: (phase: 'links' | 'related', done: number, total: number) => void;
+  /**
+   * Most published articles whose related lists are computed at the end (default
+   * {@link DEFAULT_RELATED_LIMIT}); past it they are left to `depeche reindex`.
+   */
+  relatedLimit?: number;
 }
 
 /** Thrown to roll a dry run back. */
@@ -45,6 +51,13 @@ class DryRunRollback extends Error {}
 
 /** Default records per transaction: large enough to amortise commits, small enough to keep locks short. */
 export const DEFAULT_BATCH_SIZE = 250;
+
+/**
+ * Related lists cost a more-like-this search per article (a few ms, more as the archive
+ * grows): an import of more published articles than this leaves them to `depeche reindex`,
+ * and article pages fill their related box from the article's tags and category meanwhile.
+ */
+export const DEFAULT_RELATED_LIMIT = 5_000;
 
 /** Runs imports. */
 export class ImportService {
@@ -71,9 +84,12 @@ export class ImportService {
     }
     try {
       await this.stream(reader, options, ctx, report, pending);
-      if (pending.publishedArticles.length > 0) {
+      const published = pending.publishedArticles;
+      if (published.length > (options.relatedLimit ?? DEFAULT_RELATED_LIMIT)) {
+        report.deferRelated(published.length);
+      } else if (published.length > 0) {
         // Related lists once at the end: during the import each write only indexed its article.
-        await this.services.searchIndexer.refreshRelated(pending.publishedArticles, (done, total) => options.onPhase?.('related', done, total));
+        await this.services.searchIndexer.refreshRelated(published, (done, total) => options.onPhase?.('related', done, total));
       }
     } finally {
       // An import touches much of the site at once (comments, menus, related lists): every
@@ -101,23 +117,28 @@ export class ImportService {
     }
     await flush();
     await ctx.repos.transaction(async (repos) => {
-      const writer = this.writer(reader, options, { ...ctx, repos }, report, pending);
+      const terms = new DeferredTerms();
+      const writer = this.writer(reader, options, { ...ctx, repos }, report, pending, terms);
       await writer.resolvePending((done, total) => options.onPhase?.('links', done, total));
+      await terms.flush(repos);
     });
   }
 
-  private writer(reader: ImportReader, options: ImportOptions, ctx: ServiceContext, report: ImportReportBuilder, pending: PendingLinks): ImportWriter {
+  private writer(reader: ImportReader, options: ImportOptions, ctx: ServiceContext, report: ImportReportBuilder, pending: PendingLinks, terms: DeferredTerms): ImportWriter {
     const indexer = this.services.searchIndexer;
-    // Each article write indexes the article for search; related lists wait for the end.
-    const indexOnly = (repos: ServiceContext['repos'], id: number) => indexer.sync(repos, id, { related: false });
+    // Each article write indexes the article for search; its vocabulary is written with the
+    // batch, related lists at the end.
+    const indexOnly = (repos: ServiceContext['repos'], id: number) => indexer.sync(repos, id, { related: false, deferred: terms });
     const listeners = ctx.articleWriteListeners.map((l) => (l === indexer.listener ? indexOnly : l));
     return new ImportWriter({
-      ctx: { ...ctx, articleWriteListeners: listeners },
+      // The whole cache is dropped once at the end (see run): writes need not name stale pages.
+      ctx: { ...ctx, articleWriteListeners: listeners, siteStaleAtEnd: true },
       source: reader.source,
       baseUrl: reader.baseUrl,
       dryRun: options.dryRun === true,
       report,
       pending,
+      terms,
       readFile: async (url) => {
         const path = options.localFile?.(url);
         if (path === undefined) return undefined;
@@ -133,19 +154,23 @@ export class ImportService {
 
   private async writeBatch(reader: ImportReader, options: ImportOptions, ctx: ServiceContext, report: ImportReportBuilder, pending: PendingLinks, records: ImportRecord[]): Promise<void> {
     await ctx.repos.transaction(async (repos) => {
-      const writer = this.writer(reader, options, { ...ctx, repos }, report, pending);
+      const terms = new DeferredTerms();
+      const writer = this.writer(reader, options, { ...ctx, repos }, report, pending, terms);
       for (const record of records) {
         try {
           // A savepoint per item: a failing item is undone alone and the batch goes on.
           await repos.attempt(() => writer.write(record));
+          terms.keepItem();
           this.failuresInARow = 0;
         } catch (error) {
+          terms.dropItem();
           const expected = error instanceof DepecheError;
           if (!expected && ++this.failuresInARow > MAX_CONSECUTIVE_FAILURES) throw error;
           const message = expected ? error.messageIn('en') : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
           writer.skipped(record, message);
         }
       }
+      await terms.flush(repos);
     });
   }
 }

@@ -24,6 +24,7 @@ import { PageService, pagePath } from '../page-service.js';
 import { TaxonomyService } from '../taxonomy-service.js';
 import { UserService } from '../user-service.js';
 import type { ImportAttachment, ImportAuthor, ImportComment, ImportPost, ImportRecord, ImportTerm } from './import-model.js';
+import type { DeferredTerms } from '../search/deferred-terms.js';
 import type { CountedType, ImportReportBuilder } from './import-report.js';
 
 /** References resolved once every record was written. */
@@ -47,6 +48,8 @@ export interface WriterDeps {
   report: ImportReportBuilder;
   pending: PendingLinks;
   readFile: (url: string) => Promise<LocalFile>;
+  /** Vocabulary additions held for the batch (an item's are kept or dropped with its savepoint). */
+  terms?: DeferredTerms;
 }
 
 /** An item the writer refuses (reported with its id and skipped). */
@@ -95,6 +98,8 @@ export class ImportWriter {
   private readonly media: MediaService;
   private fallbackAuthor: number | undefined;
   private fallbackCategory: number | undefined;
+  /** Category slugs by id, read once per batch (every post needs its category's); reset by category writes. */
+  private categorySlugs: Map<number, string> | null = null;
 
   constructor(private readonly deps: WriterDeps) {
     this.articles = new ArticleService(deps.ctx);
@@ -206,6 +211,7 @@ export class ImportWriter {
   }
 
   private async category(record: ImportTerm): Promise<void> {
+    this.categorySlugs = null;
     const key = this.key('category', record.sourceId);
     const hash = recordHash(record);
     const mapped = await this.repos.importMap.find(key);
@@ -438,9 +444,9 @@ export class ImportWriter {
     const byId = new Map(rows.map((r) => [r.source_id, r.local_id]));
     const ids = record.categorySourceIds.map((id) => byId.get(id)).filter((id): id is number => id != null);
     if (ids.length > 1) warn(`an article has one category: ${ids.length - 1} other category(ies) of the source not kept`);
-    const all = await this.repos.taxonomy.allCategories();
-    const found = ids.length > 0 ? all.find((c) => c.id === ids[0]) : undefined;
-    if (found) return { id: found.id, slug: found.slug };
+    this.categorySlugs ??= new Map((await this.repos.taxonomy.allCategories()).map((c) => [c.id, c.slug]));
+    const foundSlug = ids.length > 0 ? this.categorySlugs.get(ids[0]!) : undefined;
+    if (foundSlug !== undefined) return { id: ids[0]!, slug: foundSlug };
     warn('no imported category: filed under "Non classé"');
     if (this.fallbackCategory === undefined) {
       const existing = await this.repos.taxonomy.findCategoryBySlug('non-classe');
@@ -558,7 +564,9 @@ export class ImportWriter {
   private async safely(kind: string, sourceId: string, work: () => Promise<void>): Promise<void> {
     try {
       await this.repos.attempt(() => work());
+      this.deps.terms?.keepItem();
     } catch (error) {
+      this.deps.terms?.dropItem();
       if (!(error instanceof DepecheError)) throw error;
       this.report.warn(kind, sourceId, error.messageIn('en'));
     }

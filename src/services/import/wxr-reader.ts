@@ -3,6 +3,8 @@
  * never held whole: (1) a check of the whole file (well-formed XML, a WXR version) before
  * anything is written, which also notes each post's attachments for galleries; (2) authors,
  * terms and attachments, so that posts find their images; (3) posts, pages and their comments.
+ * In practice the file is read twice: the check also keeps the records of (2) — small next to
+ * the posts — so the second reading is the posts'.
  * WordPress meanings are mapped here (statuses, Co-Authors Plus bylines, Yoast SEO fields,
  * featured images, comment approval values); content is converted by `wordpress-content.ts`.
  */
@@ -78,16 +80,21 @@ export class WxrReader implements ImportReader {
   private readonly authors = new Set<string>();
   private readonly terms = new Set<string>();
   private repairNotice: string | null = null;
+  /** Authors, terms and attachments noted by the check, until `records()` hands them on. */
+  private firstRecords: ImportRecord[] | null = null;
 
   constructor(private readonly path: string) {}
 
   /** Checks the whole file: refuses it (nothing written) when it is not a readable WXR export. */
   async validate(): Promise<void> {
     if (this.validated) return;
+    const firstRecords: ImportRecord[] = [];
     const result = await parseWxrFile(this.path, {
       channelField: (node) => this.channelField(node),
       entry: (node) => {
         this.entries++;
+        // The check reads every entry anyway: the first pass's records are taken on the way.
+        this.firstPass(node, firstRecords);
         if (node.ns !== 'rss' || node.name !== 'item') return;
         if (childText(node, 'wp', 'post_type')?.trim() !== 'attachment') return;
         const parent = childText(node, 'wp', 'post_parent')?.trim() ?? '0';
@@ -101,6 +108,7 @@ export class WxrReader implements ImportReader {
     if (result.repairs > 0) notes.push(`the file is not well-formed XML: ${result.repairs} bare "&" or HTML entity(ies) were read as text (first on line ${result.firstRepairLine ?? '?'})`);
     if (result.transcodedFrom) notes.push(`the file was read as ${result.transcodedFrom} and converted to UTF-8`);
     this.repairNotice = notes.length > 0 ? notes.join('; ') : null;
+    this.firstRecords = firstRecords;
     this.validated = true;
   }
 
@@ -115,7 +123,10 @@ export class WxrReader implements ImportReader {
   async *records(): AsyncIterable<ImportRecord> {
     await this.validate();
     if (this.repairNotice) yield { type: 'notice', sourceKind: 'file', sourceId: this.path.split('/').pop() ?? 'file', reason: this.repairNotice, skipped: false };
-    yield* this.pass((node, out) => this.firstPass(node, out));
+    const first = this.firstRecords;
+    this.firstRecords = null;
+    if (first !== null) yield* first;
+    else yield* this.pass((node, out) => this.firstPass(node, out));
     yield* this.pass((node, out) => this.secondPass(node, out));
   }
 

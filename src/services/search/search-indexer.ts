@@ -8,6 +8,7 @@ import { SITE_TAG } from '../../domain/cache-tags.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { parseForms, serializeForms, type FormTerm } from '../../storage/search/search-terms-repository.js';
 import type { ArticleWriteListener, ServiceContext } from '../context.js';
+import type { DeferredTerms } from './deferred-terms.js';
 import { analyzeArticle, isSearchable } from './indexed-document.js';
 import { RelatedService } from './related-service.js';
 
@@ -36,14 +37,17 @@ export class SearchIndexer {
   /** The listener to register in `ctx.articleWriteListeners`. */
   readonly listener: ArticleWriteListener = (repos, articleId) => this.sync(repos, articleId);
 
-  /** Brings the index, vocabulary and related lists in line with one article. */
-  async sync(repos: Repositories, articleId: number, options: { related?: boolean } = {}): Promise<void> {
+  /**
+   * Brings the index, vocabulary and related lists in line with one article. With `deferred`,
+   * vocabulary additions are held there for the caller to write (a bulk importer's batch).
+   */
+  async sync(repos: Repositories, articleId: number, options: { related?: boolean; deferred?: DeferredTerms } = {}): Promise<void> {
     const now = this.ctx.clock.now();
     const article = await repos.articles.findById(articleId);
     const previous = parseForms((await repos.searchIndex.storedForms(articleId)) ?? '');
     if (!article || !isSearchable(article)) {
       await repos.searchIndex.remove(articleId);
-      await repos.searchTerms.remove(previous);
+      await repos.searchTerms.remove(options.deferred ? options.deferred.takeBack(previous) : previous);
       await this.related.forget(repos, articleId, (r, id) => this.recomputeRelated(r, id));
       return;
     }
@@ -52,10 +56,17 @@ export class SearchIndexer {
     await repos.searchIndex.replace({ ...analyzed.doc, forms: serializeForms(analyzed.forms) }, now);
     // Only what changed goes through the vocabulary: an edit touches a few words.
     const key = (p: FormTerm) => `${p.form} ${p.term}`;
-    const before = new Set(previous.map(key));
-    const after = new Set(analyzed.forms.map(key));
-    await repos.searchTerms.remove(previous.filter((p) => !after.has(key(p))));
-    await repos.searchTerms.add(analyzed.forms.filter((p) => !before.has(key(p))));
+    let removed: FormTerm[] = [];
+    let added = analyzed.forms;
+    if (previous.length > 0) {
+      const before = new Set(previous.map(key));
+      const after = new Set(analyzed.forms.map(key));
+      removed = previous.filter((p) => !after.has(key(p)));
+      added = analyzed.forms.filter((p) => !before.has(key(p)));
+    }
+    await repos.searchTerms.remove(options.deferred ? options.deferred.takeBack(removed) : removed);
+    if (options.deferred) options.deferred.add(added);
+    else await repos.searchTerms.add(added);
     if (options.related !== false) await this.related.refresh(repos, article, analyzed.doc, now);
   }
 
