@@ -6,9 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type LogEvent, type MigrationProvider, type Migration, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
+import type PgModule from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { DepecheError } from '../errors.js';
+import { lazyModule } from '../lazy-module.js';
 import { dialectOf, type DialectName } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -31,6 +32,8 @@ export interface OpenOptions {
 }
 
 const PG_INT8_OID = 20;
+/** The PostgreSQL client, loaded only when a PostgreSQL database is opened. */
+const loadPg = lazyModule<typeof PgModule>('pg');
 
 function logger(options: OpenOptions): ((event: LogEvent) => void) | undefined {
   const onQuery = options.onQuery;
@@ -111,6 +114,7 @@ function openSqlite(filename: string, options: OpenOptions): DatabaseHandle {
 }
 
 async function openPostgres(connectionString: string, options: OpenOptions): Promise<DatabaseHandle> {
+  const pg = loadPg();
   const pool = new pg.Pool({
     connectionString,
     max: options.poolSize ?? 10,
