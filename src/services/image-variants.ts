@@ -4,7 +4,11 @@
  * re-encoded from pixels, so EXIF, GPS, XMP and ICC extras are dropped: sharp writes no
  * metadata unless asked to (we never call withMetadata/keepExif).
  */
-import sharp from 'sharp';
+import type Sharp from 'sharp';
+import { lazyModule } from '../lazy-module.js';
+
+/** Loaded on the first upload: the public site never needs it. */
+const sharp = lazyModule<typeof Sharp>('sharp');
 import { DepecheError } from '../errors.js';
 import type { ImageRendition } from './media-service.js';
 
@@ -27,9 +31,9 @@ export interface ProcessedImage {
 
 /** Identifies the image by its bytes; throws 415 for anything but JPEG/PNG/WebP/AVIF/GIF. */
 export async function detectImageType(bytes: Buffer): Promise<{ format: string; mime: string; width: number; height: number }> {
-  let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+  let meta: Awaited<ReturnType<ReturnType<typeof Sharp>['metadata']>>;
   try {
-    meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+    meta = await sharp()(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
   } catch {
     throw new DepecheError('DEPECHE_MEDIA_TYPE', { detail: 'contenu illisible ou non reconnu' });
   }
@@ -46,13 +50,13 @@ export async function detectImageType(bytes: Buffer): Promise<{ format: string; 
 export async function processUpload(bytes: Buffer): Promise<ProcessedImage> {
   const type = await detectImageType(bytes);
   // rotate() applies the EXIF orientation before the EXIF goes away.
-  const base = sharp(bytes, { limitInputPixels: MAX_PIXELS, animated: false }).rotate();
+  const base = sharp()(bytes, { limitInputPixels: MAX_PIXELS, animated: false }).rotate();
   const largestWidth = Math.min(type.width, VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1] ?? type.width);
   const widths = [...new Set([...VARIANT_WIDTHS.filter((w) => w < largestWidth), largestWidth])].sort((a, b) => a - b);
   const renditions: ImageRendition[] = [];
   for (const width of widths) {
     const resized = base.clone().resize({ width, withoutEnlargement: true });
-    const encodings: Array<[ImageRendition['format'], ReturnType<typeof sharp>]> = [
+    const encodings: Array<[ImageRendition['format'], ReturnType<typeof Sharp>]> = [
       ['avif', resized.clone().avif({ quality: 55, effort: 2 })],
       ['webp', resized.clone().webp({ quality: 78 })],
       // JPEG has no transparency: flatten on white.

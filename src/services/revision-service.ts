@@ -1,5 +1,9 @@
 /** Revisions of articles: the list, one revision, a readable diff between two, and restore. */
-import { diffWordsWithSpace } from 'diff';
+import type * as Diff from 'diff';
+import { lazyModule } from '../lazy-module.js';
+
+/** Loaded on the first revision comparison. */
+const loadDiff = lazyModule<typeof Diff>('diff');
 import { documentText } from '../domain/document/render-document.js';
 import { validateDocument } from '../domain/document/validate-document.js';
 import { canEditArticle, canViewArticle, type Actor } from '../domain/policies.js';
@@ -75,7 +79,7 @@ export class RevisionService {
     const changes: RevisionDiff['changes'] = [];
     if (from.title !== to.title) changes.push({ field: 'title', before: from.title, after: to.title });
     if (from.dek !== to.dek) changes.push({ field: 'dek', before: from.dek, after: to.dek });
-    const bodyDiff = diffWordsWithSpace(bodyText(from.body), bodyText(to.body)).map((part) => ({
+    const bodyDiff = loadDiff().diffWordsWithSpace(bodyText(from.body), bodyText(to.body)).map((part) => ({
       op: part.added ? ('insert' as const) : part.removed ? ('delete' as const) : ('equal' as const),
       text: part.value,
     }));

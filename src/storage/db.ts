@@ -6,9 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type LogEvent, type MigrationProvider, type Migration, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
+import type PgModule from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { DepecheError } from '../errors.js';
+import { lazyModule } from '../lazy-module.js';
 import { dialectOf, type DialectName } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -31,6 +32,8 @@ export interface OpenOptions {
 }
 
 const PG_INT8_OID = 20;
+/** The PostgreSQL client, loaded only when a PostgreSQL database is opened. */
+const loadPg = lazyModule<typeof PgModule>('pg');
 
 function logger(options: OpenOptions): ((event: LogEvent) => void) | undefined {
   const onQuery = options.onQuery;
@@ -46,8 +49,14 @@ function logger(options: OpenOptions): ((event: LogEvent) => void) | undefined {
  */
 function withStatementCache(sqlite: SQLite.Database, max = 1000): SqliteDatabase {
   const statements = new Map<string, SQLite.Statement>();
+  const optimizer = setInterval(() => optimizeSqlite(sqlite), SQLITE_OPTIMIZE_INTERVAL_MS);
+  optimizer.unref();
   return {
-    close: () => sqlite.close(),
+    close: () => {
+      clearInterval(optimizer);
+      optimizeSqlite(sqlite);
+      sqlite.close();
+    },
     prepare(sql: string) {
       let statement = statements.get(sql);
       if (statement === undefined) {
@@ -59,6 +68,22 @@ function withStatementCache(sqlite: SQLite.Database, max = 1000): SqliteDatabase
       return statement;
     },
   };
+}
+
+/** How often a long-running process refreshes SQLite's planner statistics (SQLite's advice: every few hours). */
+const SQLITE_OPTIMIZE_INTERVAL_MS = 4 * 60 * 60 * 1000;
+
+/**
+ * Refreshes the planner statistics of tables that changed a lot (cheap when nothing did).
+ * Without statistics SQLite guesses join orders and, on a large site, picked plans that scan
+ * every published article. Best effort: a busy or read-only file keeps its old statistics.
+ */
+function optimizeSqlite(sqlite: SQLite.Database, flags = ''): void {
+  try {
+    if (sqlite.open) sqlite.pragma(`optimize${flags}`);
+  } catch {
+    // Statistics are an optimisation; never fail a start or a close over them.
+  }
 }
 
 function openSqlite(filename: string, options: OpenOptions): DatabaseHandle {
@@ -75,6 +100,10 @@ function openSqlite(filename: string, options: OpenOptions): DatabaseHandle {
     // Probe a write now so an unwritable file fails at start, not on the first edit. In one
     // transaction: the workers of `serve --workers N` open the same file at the same moment.
     sqlite.exec('BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS depeche_probe (x INTEGER); DROP TABLE depeche_probe; COMMIT;');
+    // Sampled statistics (analysis_limit) keep the first analysis of a 100,000-article file
+    // near 0.2 s instead of ~0.9 s; 0x10002 also analyses tables that never had statistics.
+    sqlite.pragma('analysis_limit = 400');
+    optimizeSqlite(sqlite, ' = 0x10002');
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new DepecheError('DEPECHE_DB_NOT_WRITABLE', { path, detail }, { cause: error });
@@ -85,6 +114,7 @@ function openSqlite(filename: string, options: OpenOptions): DatabaseHandle {
 }
 
 async function openPostgres(connectionString: string, options: OpenOptions): Promise<DatabaseHandle> {
+  const pg = loadPg();
   const pool = new pg.Pool({
     connectionString,
     max: options.poolSize ?? 10,

@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import { DepecheError, errorMessage } from '../errors.js';
 import type { Services } from '../services/index.js';
 import { PUBLIC_DIR, stylesheetUrl } from './assets.js';
+import { lazySchemaCompilers } from './lazy-schema-compilers.js';
 import { cachingServerFactory, registerHttpCaching } from './cache/http-caching.js';
 import { PageCache } from './cache/page-cache.js';
 import { registerAdminApp } from './plugins/admin-app.js';
@@ -62,6 +63,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     // Page-cache hits are answered before Fastify routes them (see web/cache/http-caching.ts).
     serverFactory: cachingServerFactory(pageCache),
+    // Route schemas compile on their first request, not at start (see lazy-schema-compilers.ts).
+    schemaController: lazySchemaCompilers(),
     logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     trustProxy: true,
     // Access logs belong to the proxy or CDN in front; per-request logging would halve throughput.

@@ -112,6 +112,13 @@ describe('comment text', () => {
     expect(linkPieces('http://a.fr/"onmouseover=alert(1)')[0]).toMatchObject({ kind: 'link', href: 'http://a.fr/%22onmouseover=alert(1)' });
     expect(countLinks('ftp://a.fr file:///etc/passwd mailto:a@b.fr https://ok.fr')).toBe(1);
   });
+  it('cuts a line once and hands the same frozen pieces to later renders', () => {
+    const line = 'relire https://exemple.fr/memo puis répondre';
+    const first = linkPieces(line);
+    expect(linkPieces(line)).toBe(first);
+    expect(Object.isFrozen(first) && first.every((piece) => Object.isFrozen(piece))).toBe(true);
+    expect(first.map((piece) => piece.kind)).toEqual(['text', 'link', 'text']);
+  });
   it('accepts only public http(s) websites', () => {
     expect(normaliseWebsite('exemple.fr')).toBe('https://exemple.fr/');
     expect(normaliseWebsite(' http://Exemple.fr/a ')).toBe('http://exemple.fr/a');

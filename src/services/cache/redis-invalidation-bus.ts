@@ -5,7 +5,11 @@
  * send one (its publish failed), caches are told to drop everything rather than stay stale.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { lazyModule } from '../../lazy-module.js';
+
+/** Loaded only when REDIS_URL is set. */
+const loadIoredis = lazyModule<typeof import('ioredis')>('ioredis');
 import type { InvalidationBus, InvalidationListener } from './invalidation-bus.js';
 
 /** Options of {@link RedisInvalidationBus}. */
@@ -54,7 +58,7 @@ export class RedisInvalidationBus implements InvalidationBus {
     this.channel = options.channel ?? 'depeche:invalidate';
     this.onError = options.onError ?? (() => undefined);
     // Publishing fails fast rather than queueing: a write must not wait for Redis to come back.
-    this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, connectionName: `depeche-bus-pub-${this.nodeId}` });
+    this.publisher = new (loadIoredis().Redis)(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, connectionName: `depeche-bus-pub-${this.nodeId}` });
     this.publisher.on('error', (error: unknown) => this.onError(error));
     this.publisher.on('ready', () => void this.settleDebt());
     this.firstAttempt = new Promise<void>((resolve) => {
@@ -64,7 +68,7 @@ export class RedisInvalidationBus implements InvalidationBus {
     });
     // The subscription is made by hand at every (re)connection, so that the "drop everything"
     // that follows a reconnection is told only once the channel is heard again.
-    this.subscriber = new Redis(url, { autoResubscribe: false, connectTimeout: 2000, connectionName: `depeche-bus-sub-${this.nodeId}` });
+    this.subscriber = new (loadIoredis().Redis)(url, { autoResubscribe: false, connectTimeout: 2000, connectionName: `depeche-bus-sub-${this.nodeId}` });
     this.subscriber.on('error', (error: unknown) => {
       this.mayHaveMissed = true;
       this.onError(error);

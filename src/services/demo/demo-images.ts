@@ -4,7 +4,10 @@
  * the project can distribute under its own licence. A seed varies palette and details
  * deterministically: two articles sharing a scene get two different, reproducible pictures.
  */
-import sharp from 'sharp';
+import type Sharp from 'sharp';
+import { lazyModule } from '../../lazy-module.js';
+
+const sharp = lazyModule<typeof Sharp>('sharp');
 import type { DemoScene } from './demo-types.js';
 
 /** Width of the drawing canvas (SVG user units, and the largest default rendition). */
@@ -1776,7 +1779,7 @@ export async function renderDemoImage(
     // scaling a 1200px bitmap: sharper small renditions, no blurry upscales.
     const density = (72 * width) / DEMO_IMAGE_WIDTH;
     // sharp drops EXIF/XMP/ICC unless asked to keep them, which is what we want here.
-    const base = sharp(svg, { density }).resize(width, height, { fit: 'fill' }).flatten({ background: '#ffffff' });
+    const base = sharp()(svg, { density }).resize(width, height, { fit: 'fill' }).flatten({ background: '#ffffff' });
     const [jpeg, webp] = await Promise.all([
       base.clone().jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
       base.clone().webp({ quality: 72 }).toBuffer(),

@@ -1,5 +1,10 @@
 /** Sends mail through an SMTP server with nodemailer (the maintained Node SMTP client). */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type Nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { lazyModule } from '../../lazy-module.js';
+
+/** Loaded only when SMTP_URL is set. */
+const loadNodemailer = lazyModule<typeof Nodemailer>('nodemailer');
 import type { Mailer, MailMessage } from './mailer.js';
 
 /** An SMTP mailer for SMTP_URL, sending from MAIL_FROM. */
@@ -10,7 +15,7 @@ export class SmtpMailer implements Mailer {
     url: string,
     private readonly from: string,
   ) {
-    this.transport = nodemailer.createTransport(url);
+    this.transport = loadNodemailer().createTransport(url);
   }
 
   /** Sends one message. */

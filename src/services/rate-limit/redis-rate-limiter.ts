@@ -1,5 +1,9 @@
 /** Rate limits counted in Redis, shared by every app process that points at the same server. */
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { lazyModule } from '../../lazy-module.js';
+
+/** Loaded only when REDIS_URL is set. */
+const loadIoredis = lazyModule<typeof import('ioredis')>('ioredis');
 import type { RateLimiter, RateLimitResult } from './rate-limiter.js';
 
 // INCR and the expiry in one atomic step: the first hit of a window starts its clock.
@@ -30,7 +34,7 @@ export class RedisRateLimiter implements RateLimiter {
 
   constructor(url: string, options: RedisRateLimiterOptions = {}) {
     // Fail fast rather than queue: a post must not wait for Redis to come back (it reconnects on its own).
-    const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+    const client = new (loadIoredis().Redis)(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
     client.defineCommand('depecheHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
     client.on('error', () => undefined);
     // The first hits wait for the first connection attempt (ready or failed), never longer.

@@ -78,17 +78,22 @@ export class RelatedRepository {
   /**
    * Pins, exclusions and the computed list in one query, keeping only articles readers may see
    * (an exclusion is kept whatever its target, it only removes).
+   * CROSS JOIN + WHERE: SQLite reads a CROSS JOIN in the order written, so the lookup starts from
+   * this article's few rows even without planner statistics (an INNER JOIN let it scan every
+   * published article first); PostgreSQL treats it as an inner join and plans freely.
    */
   async forPage(articleId: number, now: number): Promise<RelatedPageRow[]> {
     const overrides = this.db
       .selectFrom('related_overrides as o')
-      .innerJoin('articles as a', 'a.id', 'o.related_id')
+      .crossJoin('articles as a')
+      .whereRef('a.id', '=', 'o.related_id')
       .select(['o.related_id as related_id', 'o.kind as kind', 'o.position as position'])
       .where('o.article_id', '=', articleId)
       .where((eb) => eb.or([eb('o.kind', '=', 'exclude'), eb.and([eb('a.status', '=', 'published'), eb('a.published_at', '<=', now)])]));
     const computed = this.db
       .selectFrom('related_articles as r')
-      .innerJoin('articles as a', 'a.id', 'r.related_id')
+      .crossJoin('articles as a')
+      .whereRef('a.id', '=', 'r.related_id')
       .select(['r.related_id as related_id', (eb) => eb.val('auto').as('kind'), 'r.position as position'])
       .where('r.article_id', '=', articleId)
       .where('a.status', '=', 'published')
