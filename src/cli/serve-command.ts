@@ -145,6 +145,8 @@ async function serveHere(app: OpenApp, role: { scheduler: boolean; inCluster: bo
     if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') throw new DepecheError('DEPECHE_PORT_IN_USE', { port: config.port });
     throw error;
   }
+  // A signal that came while the server was starting has begun the shutdown: no timer after it.
+  if (closing !== undefined) return;
   scheduler?.start();
   if (role.inCluster) return; // the primary announces the cluster once every worker listens
   const address = server.server.address();
