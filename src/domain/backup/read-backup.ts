@@ -70,13 +70,19 @@ function media(f: Fields): BackupMedia {
   };
 }
 
-function article(f: Fields): BackupArticle {
-  const body = f.present('body');
+/** A field holding a document (article or page body), checked against the document schema. */
+function documentField(f: Fields, name: string): unknown {
+  const value = f.present(name);
   try {
-    validateDocument(body);
+    validateDocument(value);
   } catch (error) {
-    throw new FieldError(`${f.path}.body`, error instanceof Error ? error.message : String(error));
+    throw new FieldError(`${f.path}.${name}`, error instanceof Error ? error.message : String(error));
   }
+  return value;
+}
+
+function article(f: Fields): BackupArticle {
+  const body = documentField(f, 'body');
   return {
     id: f.integer('id'),
     translationGroup: f.string('translationGroup'),
@@ -111,12 +117,7 @@ function article(f: Fields): BackupArticle {
 }
 
 function page(f: Fields): BackupPage {
-  const body = f.present('body');
-  try {
-    validateDocument(body);
-  } catch (error) {
-    throw new FieldError(`${f.path}.body`, error instanceof Error ? error.message : String(error));
-  }
+  const body = documentField(f, 'body');
   return {
     id: f.integer('id'),
     slug: f.string('slug'),
