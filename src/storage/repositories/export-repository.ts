@@ -5,19 +5,10 @@
 import type { Selectable } from 'kysely';
 import type { ArticleEventsTable, ArticleNoteRow, ArticleRow, CategoryRow, CommentRow, MediaRow, PageRow, RedirectRow, RevisionRow, TagRow, UserRow } from '../schema.js';
 import type { Executor } from './executor.js';
+import type { BackupCounts } from '../../domain/backup/backup-format.js';
 
-/** How many rows of each exported table exist. */
-export interface ExportCounts {
-  settings: number;
-  users: number;
-  categories: number;
-  tags: number;
-  media: number;
-  articles: number;
-  pages: number;
-  comments: number;
-  redirects: number;
-}
+/** How many rows of each exported table exist: the counts a backup file announces. */
+export type ExportCounts = BackupCounts;
 
 /** An editor's pin or exclusion, with its article. */
 export interface ExportedOverride {
